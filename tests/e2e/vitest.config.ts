@@ -1,0 +1,14 @@
+import { defineProject } from 'vitest/config';
+
+/** Browser tests: one file at a time, against a production build served locally. */
+export default defineProject({
+  test: {
+    name: 'e2e',
+    root: __dirname,
+    include: ['**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+  },
+});
