@@ -289,7 +289,7 @@ export interface SelfAssessment {
   change?: string;
 }
 
-export interface DecisionLog {
+export interface DecisionLog extends Extensions {
   format: typeof LOG_FORMAT;
   sessionId: string;
   scenario: { id: string; version: string; digest: string };
