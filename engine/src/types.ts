@@ -81,17 +81,17 @@ export type Decision =
  * compared, and fed back to `step`.
  */
 export interface DrillState {
+  /** The current beat (while an instructor fork waits, the beat being left). */
   beat: string;
+  /** Set while an `instructor` destination waits for a pick: the choice id, or '@timeout'. */
+  fork?: string;
   vars: Vars;
   /** Seeded generator state (for `chance` and solo `instructor` draws). */
   rng: number;
   visited: string[];
   chose: string[];
-  /**
-   * Set while an `instructor` destination waits for the instructor's pick:
-   * the choice (or '@timeout') that led to it.
-   */
-  awaiting?: { choice?: string };
+  /** Instructor branches are drawn by weight instead of waiting for a pick. */
+  solo: boolean;
   done: boolean;
 }
 

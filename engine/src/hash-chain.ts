@@ -1,0 +1,31 @@
+import canonicalize from 'canonicalize';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { LogEvent, Scenario } from '@defuse/schemas';
+
+/** RFC 8785 canonical JSON of a value. */
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('value has no JSON form');
+  return text;
+}
+
+/** `sha256:<hex>` of a string's UTF-8 bytes. */
+export function sha256Hex(text: string): string {
+  return 'sha256:' + bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** The scenario digest logs pin: SHA-256 of its RFC 8785 canonical JSON. */
+export function scenarioDigest(scenario: Scenario): string {
+  return sha256Hex(canonicalJson(scenario));
+}
+
+/**
+ * The hash of one log event: SHA-256 of the previous hash, a newline, and the
+ * canonical JSON of the event without its `hash`. The first event's previous
+ * hash is the scenario digest.
+ */
+export function eventHash(previousHash: string, event: Omit<LogEvent, 'hash'> | LogEvent): string {
+  const { hash: _ignored, ...rest } = event as LogEvent;
+  return sha256Hex(previousHash + '\n' + canonicalJson(rest));
+}

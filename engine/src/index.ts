@@ -1,0 +1,34 @@
+/**
+ * `@defuse/engine`: load, validate, analyse, compile to XState, run a drill,
+ * log it, verify and replay it. Pure TypeScript: no DOM, no React, no storage.
+ */
+export type * from './types';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic-codes';
+export { formatDiagnostic, hasErrors, pointer, pointerTokens } from './diagnostics';
+export { parseScenario, validateScenario, parseLog } from './parse';
+export { MAX_DOCUMENT_BYTES, MAX_NESTING } from './strict-json';
+export { analyzeScenario } from './analyze';
+export { scenarioEdges, destinationTargets, type Edge } from './graph';
+export { evaluateCondition, type ConditionContext } from './conditions';
+export { applyEffects, initialVars } from './effects';
+export { canonicalJson, scenarioDigest, eventHash } from './hash-chain';
+export { compileScenario, type CompiledScenario, type MachineConfigJson } from './compile';
+export {
+  step,
+  initialState,
+  availableChoices,
+  instructorOptionsOf,
+  DecisionError,
+  type StartFrom,
+} from './step';
+export {
+  startDrill,
+  resumeDrill,
+  Drill,
+  DrillBusyError,
+  ResumeError,
+  type StartDrillOptions,
+  type ResumeDrillOptions,
+} from './drill';
+export { verifyLog } from './verify';
+export { replayLog, stateAt, replayStates, type Replay } from './replay';

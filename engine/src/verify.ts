@@ -1,0 +1,150 @@
+import type { DecisionLog, LogEvent, Scenario } from '@defuse/schemas';
+import type { DiagnosticCode } from './diagnostic-codes';
+import { diagnostic } from './diagnostics';
+import { eventHash, scenarioDigest } from './hash-chain';
+import { checkLogShape } from './parse';
+import { decisionOf, replayEvents, sameValue } from './replay';
+import type { VerifyProblem, VerifyResult } from './types';
+
+/**
+ * Checks a decision log: its shape, its hash chain (any edit, deletion or
+ * reordering breaks it), that it was recorded against this very scenario
+ * text (digest), and that replaying it reproduces every recorded `to` and
+ * `vars`. Reports the first bad event. Never throws. Without a scenario,
+ * only the shape and the chain are checked.
+ */
+export function verifyLog(scenario: Scenario | undefined, log: unknown): VerifyResult {
+  const shape = checkLogShape(log);
+  if (shape.length) {
+    const first = shape[0]!;
+    const seq = seqOfPath(log, first.path);
+    return fail(
+      'format',
+      `the log is malformed: ${first.message}`,
+      'DF509',
+      first.path,
+      seq,
+      shape,
+    );
+  }
+  const doc = log as DecisionLog;
+  const chain = checkChain(doc);
+  if (chain) return chain;
+  if (!scenario) {
+    return { ok: true, message: 'hash chain intact (scenario not checked)', diagnostics: [] };
+  }
+  if (doc.scenario.id !== scenario.id) {
+    return fail(
+      'scenario-mismatch',
+      `the log is of scenario "${doc.scenario.id}", not "${scenario.id}"`,
+      'DF508',
+      '/scenario/id',
+    );
+  }
+  const digest = scenarioDigest(scenario);
+  if (doc.scenario.digest !== digest) {
+    return fail(
+      'digest-mismatch',
+      `the log was recorded against version ${doc.scenario.version} of "${doc.scenario.id}" ` +
+        `(digest ${doc.scenario.digest.slice(0, 19)}…), not this text (version ${scenario.version}, ` +
+        `digest ${digest.slice(0, 19)}…)`,
+      'DF502',
+      '/scenario/digest',
+    );
+  }
+  return checkReplay(scenario, doc);
+}
+
+function checkChain(log: DecisionLog): VerifyResult | undefined {
+  let prev = log.scenario.digest;
+  let lastAt = 0;
+  for (let i = 0; i < log.events.length; i++) {
+    const e = log.events[i]!;
+    const path = `/events/${i}`;
+    if (e.seq !== i + 1) {
+      return fail(
+        'seq-gap',
+        `event ${i + 1} has seq ${e.seq}: events are missing, added or out of order`,
+        'DF504',
+        `${path}/seq`,
+        e.seq,
+      );
+    }
+    if (eventHash(prev, e) !== e.hash) {
+      return fail(
+        'hash-mismatch',
+        `event ${e.seq} (${e.type} at "${e.beat}") does not match its hash: it or an event before it was changed`,
+        'DF503',
+        `${path}/hash`,
+        e.seq,
+      );
+    }
+    if (e.at < lastAt) {
+      return fail(
+        'time-reversed',
+        `event ${e.seq} is timed before the event that precedes it`,
+        'DF505',
+        `${path}/at`,
+        e.seq,
+      );
+    }
+    lastAt = e.at;
+    prev = e.hash;
+  }
+  return undefined;
+}
+
+function checkReplay(scenario: Scenario, log: DecisionLog): VerifyResult {
+  let failure: VerifyResult | undefined;
+  replayEvents(scenario, log, (e, i, expected, error) => {
+    const path = `/events/${i}`;
+    if (error) {
+      failure = fail(error.problem, `event ${e.seq}: ${error.message}`, error.code, path, e.seq);
+      return false;
+    }
+    if (!expected) return true;
+    if (expected.to !== undefined && e.to !== expected.to) {
+      failure = mismatch(e, path, 'to', `went to "${e.to}" but replay goes to "${expected.to}"`);
+      return false;
+    }
+    if (expected.vars !== undefined && !sameValue(e.vars, expected.vars)) {
+      failure = mismatch(e, path, 'vars', 'records variables that replay does not reproduce');
+      return false;
+    }
+    if (expected.outcome !== undefined && !sameValue(e.outcome, expected.outcome)) {
+      failure = mismatch(e, path, 'outcome', 'records an outcome the scenario does not give');
+      return false;
+    }
+    return true;
+  });
+  return (
+    failure ?? { ok: true, message: 'intact: chain, digest and replay all agree', diagnostics: [] }
+  );
+}
+
+function mismatch(e: LogEvent, path: string, field: string, why: string): VerifyResult {
+  return fail('replay-mismatch', `event ${e.seq} ${why}`, 'DF506', `${path}/${field}`, e.seq);
+}
+
+function fail(
+  problem: VerifyProblem,
+  message: string,
+  code: DiagnosticCode,
+  path: string,
+  seq?: number,
+  diagnostics = [diagnostic(code, path, message, { beat: undefined })],
+): VerifyResult {
+  const result: VerifyResult = { ok: false, problem, message, diagnostics };
+  if (seq !== undefined) result.seq = seq;
+  return result;
+}
+
+function seqOfPath(log: unknown, path: string): number | undefined {
+  const m = /^\/events\/(\d+)/.exec(path);
+  if (!m) return undefined;
+  const events = (log as { events?: unknown[] }).events;
+  const e = events?.[Number(m[1])] as { seq?: unknown } | undefined;
+  return typeof e?.seq === 'number' ? e.seq : Number(m[1]) + 1;
+}
+
+export { decisionOf };
