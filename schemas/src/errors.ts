@@ -259,7 +259,10 @@ function typeName(type: string): string {
     boolean: 'true or false',
     null: 'null',
   };
-  const parts = type.split(',').map((t) => names[t] ?? t);
+  const types = type.split(',');
+  // "a number, a string, true or false" reads better than any other order.
+  const parts = types.filter((t) => t !== 'boolean').map((t) => names[t] ?? t);
+  if (types.includes('boolean')) parts.push('true', 'false');
   if (parts.length === 1) return parts[0] ?? type;
   return `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1] ?? ''}`;
 }
