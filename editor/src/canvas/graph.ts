@@ -1,0 +1,375 @@
+/**
+ * The scenario as React Flow nodes and edges: one node per beat (node id =
+ * beat id), a small fork node for each `branches`/`chance`/`instructor`
+ * destination, and one labelled edge per way out. Pure functions of the
+ * document, its diagnostics and the selection; node objects are reused
+ * while their beat is unchanged so a 1,000-beat canvas re-renders only what
+ * moved.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Beat, Destination, Rating, Scenario } from '@defuse/schemas';
+import type { Diagnostic } from '@defuse/engine';
+import type { Point } from '../model/commands';
+import { describeCondition } from '../model/describe';
+import { placeOf } from '../model/places';
+import type { Leaver } from '../model/references';
+import { readPositions } from '../model/positions';
+import type { Selection } from '../store/editor-store';
+
+/** Size the layout reserves for a beat node. */
+export const BEAT_WIDTH = 240;
+export const BEAT_HEIGHT = 104;
+
+/** Findings about one place, for its badge. */
+export interface Findings {
+  errors: number;
+  warnings: number;
+  /** First message, shown as the badge's title. */
+  message: string;
+}
+
+export interface BeatNodeData extends Record<string, unknown> {
+  beatId: string;
+  beat: Beat;
+  isStart: boolean;
+  findings?: Findings;
+  /** Class overlay: how many runs ended here (outcomes) or passed through. */
+  count?: number;
+}
+
+export type ForkKind = 'branches' | 'chance' | 'instructor';
+
+export interface ForkNodeData extends Record<string, unknown> {
+  kind: ForkKind;
+  leaver: Leaver;
+  findings?: Findings;
+}
+
+export interface MissingNodeData extends Record<string, unknown> {
+  target: string;
+}
+
+export type BeatNode = Node<BeatNodeData, 'scene' | 'outcome'>;
+export type ForkNode = Node<ForkNodeData, 'fork'>;
+export type MissingNode = Node<MissingNodeData, 'missing'>;
+export type CanvasNode = BeatNode | ForkNode | MissingNode;
+
+export interface ChoiceEdgeData extends Record<string, unknown> {
+  leaver: Leaver;
+  /** Entry index in a fork's list; absent on the edge into a fork or a plain `to`. */
+  entry?: number;
+  /** True for the fork-to-target half of a fork. */
+  fromFork?: boolean;
+  rating?: Rating;
+  findings?: Findings;
+  /** Class overlay: share of runs through the source that took this way (0 to 1). */
+  share?: number;
+}
+export type ChoiceEdge = Edge<ChoiceEdgeData>;
+
+/** Stroke colour of a choice edge by its rating. */
+export const RATING_COLOURS: Record<Rating | 'none' | 'timeout', string> = {
+  preferred: '#2b8a3e',
+  acceptable: '#1971c2',
+  poor: '#e67700',
+  unsafe: '#c92a2a',
+  none: '#868e96',
+  timeout: '#7048e8',
+};
+
+/** Diagnostics gathered per beat and per way out. */
+export interface FindingsIndex {
+  beats: Map<string, Findings>;
+  /** Key: `leaverKey(leaver)`. */
+  leavers: Map<string, Findings>;
+}
+
+/** A stable key for a choice or a timer. */
+export function leaverKey(leaver: Leaver): string {
+  return 'choice' in leaver
+    ? `${leaver.beat}\u0000${leaver.choice}`
+    : `${leaver.beat}\u0000@timeout`;
+}
+
+function add(map: Map<string, Findings>, key: string, d: Diagnostic): void {
+  const f = map.get(key) ?? { errors: 0, warnings: 0, message: '' };
+  if (d.severity === 'error') f.errors += 1;
+  else if (d.severity === 'warning') f.warnings += 1;
+  else return;
+  if (f.message === '' || (d.severity === 'error' && f.errors === 1)) f.message = d.message;
+  map.set(key, f);
+}
+
+/** Sorts diagnostics by the beat, choice or timer they concern. */
+export function indexFindings(diagnostics: readonly Diagnostic[], doc: Scenario): FindingsIndex {
+  const index: FindingsIndex = { beats: new Map(), leavers: new Map() };
+  for (const d of diagnostics) {
+    const place = placeOf(d, doc);
+    if (place.kind === 'choice') {
+      add(index.leavers, leaverKey({ beat: place.beat, choice: place.choice }), d);
+    } else if (place.kind === 'timeout') {
+      add(index.leavers, leaverKey({ beat: place.beat, timeout: true }), d);
+    }
+    if (place.kind === 'beat' || place.kind === 'choice' || place.kind === 'timeout') {
+      add(index.beats, place.beat, d);
+    }
+  }
+  return index;
+}
+
+/** The way out a destination takes: plain `to`, or a fork kind. */
+export function forkKindOf(destination: Destination): ForkKind | undefined {
+  if (destination.branches) return 'branches';
+  if (destination.chance) return 'chance';
+  if (destination.instructor) return 'instructor';
+  return undefined;
+}
+
+function truncate(text: string, max = 42): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function sameFindings(a?: Findings, b?: Findings): boolean {
+  return (
+    a === b ||
+    (!!a && !!b && a.errors === b.errors && a.warnings === b.warnings && a.message === b.message)
+  );
+}
+
+function isSelected(selection: Selection, leaver: Leaver): boolean {
+  const e = selection.edge;
+  if (!e || e.beat !== leaver.beat) return false;
+  return 'choice' in e ? 'choice' in leaver && leaver.choice === e.choice : !('choice' in leaver);
+}
+
+function entryLabel(destination: Destination, kind: ForkKind, entry: number): string {
+  if (kind === 'branches') {
+    const branch = destination.branches![entry]!;
+    return branch.when ? truncate(describeCondition(branch.when), 32) : 'otherwise';
+  }
+  if (kind === 'chance') {
+    const total = destination.chance!.reduce((sum, o) => sum + (o.weight > 0 ? o.weight : 0), 0);
+    const w = destination.chance![entry]!.weight;
+    return total > 0 ? `${Math.round((100 * Math.max(w, 0)) / total)}%` : `weight ${w}`;
+  }
+  const option = destination.instructor![entry]!;
+  return truncate(option.label, 28);
+}
+
+export interface GraphInput {
+  doc: Scenario;
+  diagnostics: readonly Diagnostic[];
+  selection: Selection;
+  /** Positions being dragged right now (not yet in the document). */
+  dragging?: Record<string, Point>;
+  overlay?: { edgeShares: Map<string, number>; beatCounts: Map<string, number> };
+}
+
+export interface Graph {
+  nodes: CanvasNode[];
+  edges: ChoiceEdge[];
+}
+
+/**
+ * A graph builder that remembers the nodes it made, so an unchanged beat
+ * keeps the same node object between builds.
+ */
+export function createGraphBuilder(): (input: GraphInput) => Graph {
+  const cache = new Map<string, BeatNode>();
+
+  return function build({ doc, diagnostics, selection, dragging, overlay }: GraphInput): Graph {
+    const findings = indexFindings(diagnostics, doc);
+    const stored = readPositions(doc);
+    const selectedBeats = new Set(selection.beats);
+    const nodes: CanvasNode[] = [];
+    const edges: ChoiceEdge[] = [];
+    const positions = new Map<string, Point>();
+    const beatIds = Object.keys(doc.beats ?? {});
+
+    beatIds.forEach((id, i) => {
+      const p = dragging?.[id] ?? stored[id] ?? { x: (i % 8) * 320, y: Math.floor(i / 8) * 180 };
+      positions.set(id, p);
+    });
+
+    for (const id of beatIds) {
+      const beat = doc.beats[id]!;
+      const position = positions.get(id)!;
+      const f = findings.beats.get(id);
+      const isStart = doc.start === id;
+      const selected = selectedBeats.has(id);
+      const count = overlay?.beatCounts.get(id);
+      const type = beat.kind === 'outcome' ? 'outcome' : 'scene';
+      const old = cache.get(id);
+      if (
+        old &&
+        old.data.beat === beat &&
+        old.type === type &&
+        old.position.x === position.x &&
+        old.position.y === position.y &&
+        old.data.isStart === isStart &&
+        old.selected === selected &&
+        old.data.count === count &&
+        sameFindings(old.data.findings, f)
+      ) {
+        nodes.push(old);
+        continue;
+      }
+      const node: BeatNode = {
+        id,
+        type,
+        position,
+        selected,
+        width: BEAT_WIDTH,
+        data: {
+          beatId: id,
+          beat,
+          isStart,
+          ...(f ? { findings: f } : {}),
+          ...(count !== undefined ? { count } : {}),
+        },
+      };
+      cache.set(id, node);
+      nodes.push(node);
+    }
+    for (const id of cache.keys()) if (!doc.beats?.[id]) cache.delete(id);
+
+    // Destinations naming no beat get a placeholder node near their first source.
+    const missing = new Map<string, Point>();
+    let currentSource: Point = { x: 0, y: 0 };
+    const targetOf = (to: string): string => {
+      if (doc.beats?.[to]) return to;
+      if (!missing.has(to)) {
+        missing.set(to, {
+          x: currentSource.x + BEAT_WIDTH + 220,
+          y: currentSource.y + 40 * missing.size,
+        });
+      }
+      return `missing|${to}`;
+    };
+
+    for (const id of beatIds) {
+      const beat = doc.beats[id]!;
+      if (beat.kind === 'outcome') continue;
+      const source = positions.get(id)!;
+      currentSource = source;
+      const leavers: {
+        leaver: Leaver;
+        destination: Destination;
+        label: string;
+        rating?: Rating;
+        index: string;
+      }[] = (beat.choices ?? []).map((choice, i) => ({
+        leaver: { beat: id, choice: choice.id },
+        destination: choice,
+        label: truncate(choice.label ?? choice.id),
+        ...(choice.rating ? { rating: choice.rating } : {}),
+        index: String(i),
+      }));
+      if (beat.onTimeout) {
+        leavers.push({
+          leaver: { beat: id, timeout: true },
+          destination: beat.onTimeout,
+          label: `⏱ ${beat.timeLimitSec ?? '?'} s`,
+          index: 'timeout',
+        });
+      }
+      leavers.forEach(({ leaver, destination, label, rating, index }, order) => {
+        const isTimeout = !('choice' in leaver);
+        const colour = isTimeout ? RATING_COLOURS.timeout : RATING_COLOURS[rating ?? 'none'];
+        const f = findings.leavers.get(leaverKey(leaver));
+        const selected = isSelected(selection, leaver);
+        const share = overlay?.edgeShares.get(leaverKey(leaver));
+        const kind = forkKindOf(destination);
+        const style = {
+          stroke: f?.errors ? '#e03131' : colour,
+          strokeWidth: share !== undefined ? 1.5 + 6 * share : selected ? 3 : 2,
+          ...(isTimeout ? { strokeDasharray: '6 4' } : {}),
+        };
+        const shownLabel =
+          (f?.errors ? '⚠ ' : '') +
+          label +
+          (share !== undefined ? ` · ${Math.round(share * 100)}%` : '');
+        const common = {
+          selected,
+          style,
+          label: shownLabel,
+          labelStyle: { fill: f?.errors ? '#c92a2a' : '#212529', fontSize: 12, fontWeight: 500 },
+          labelBgStyle: { fill: '#ffffff', fillOpacity: 0.92 },
+          labelBgPadding: [6, 3] as [number, number],
+          labelBgBorderRadius: 4,
+          markerEnd: { type: 'arrowclosed' as const, color: style.stroke, width: 16, height: 16 },
+          className: `choice-edge${isTimeout ? ' timeout-edge' : ''}${f?.errors ? ' has-error' : ''}`,
+        };
+        const data: ChoiceEdgeData = {
+          leaver,
+          ...(rating ? { rating } : {}),
+          ...(f ? { findings: f } : {}),
+          ...(share !== undefined ? { share } : {}),
+        };
+        if (!kind) {
+          if (typeof destination.to !== 'string') return;
+          edges.push({
+            id: `edge|${id}|${index}`,
+            source: id,
+            target: targetOf(destination.to),
+            reconnectable: 'target',
+            ...common,
+            data,
+          });
+          return;
+        }
+        const forkId = `fork|${id}|${index}`;
+        const list = (destination[kind] ?? []) as { to: string }[];
+        const targets = list.map((e) => positions.get(e.to)).filter((p): p is Point => !!p);
+        const meanY = targets.length
+          ? targets.reduce((s, p) => s + p.y, 0) / targets.length
+          : source.y;
+        const fork: ForkNode = {
+          id: forkId,
+          type: 'fork',
+          position: {
+            x: source.x + BEAT_WIDTH + 70,
+            y: (source.y + meanY) / 2 + BEAT_HEIGHT / 2 - 18 + order * 8,
+          },
+          selected,
+          draggable: false,
+          data: { kind, leaver, ...(f ? { findings: f } : {}) },
+        };
+        nodes.push(fork);
+        edges.push({
+          id: `edge|${id}|${index}`,
+          source: id,
+          target: forkId,
+          reconnectable: false,
+          ...common,
+          data,
+        });
+        list.forEach((entry, e) => {
+          edges.push({
+            id: `edge|${id}|${index}|${e}`,
+            source: forkId,
+            target: targetOf(entry.to),
+            reconnectable: 'target',
+            ...common,
+            label: entryLabel(destination, kind, e),
+            labelStyle: { ...common.labelStyle, fontWeight: 400, fill: '#495057' },
+            style: { ...style, strokeWidth: Math.max(1.5, style.strokeWidth - 0.5) },
+            data: { ...data, entry: e, fromFork: true },
+          });
+        });
+      });
+    }
+
+    for (const [target, position] of missing) {
+      nodes.push({
+        id: `missing|${target}`,
+        type: 'missing',
+        position,
+        draggable: false,
+        selectable: false,
+        data: { target },
+      });
+    }
+    return { nodes, edges };
+  };
+}
