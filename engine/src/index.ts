@@ -3,6 +3,7 @@
  * log it, verify and replay it. Pure TypeScript: no DOM, no React, no storage.
  */
 export type * from './types';
+export type * from '@defuse/schemas';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic-codes';
 export { formatDiagnostic, hasErrors, pointer, pointerTokens } from './diagnostics';
 export { parseScenario, validateScenario, parseLog } from './parse';

@@ -109,6 +109,8 @@ const FORM_KEYWORDS = /\/(choice|timeout|destination)[^/]*\/oneOf$/;
 const CONDITION_KEYWORDS = /\/(condition|varCondition|effect)[^/]*\/oneOf$/;
 
 function codeOf(e: SchemaError): DiagnosticCode {
+  if (e.keyword === 'dependentRequired' && e.params.property === 'timeLimitSec') return 'DF312';
+  if (e.keyword === 'false schema' && e.schemaPath.includes('/outcomeBeat/')) return 'DF314';
   switch (e.keyword) {
     case 'required':
       return 'DF203';
@@ -144,6 +146,9 @@ function codeOf(e: SchemaError): DiagnosticCode {
 }
 
 function pathOf(e: SchemaError): string {
+  if (e.keyword === 'dependentRequired' && typeof e.params.property === 'string') {
+    return `${e.instancePath}/${escapePointerToken(e.params.property)}`;
+  }
   if (e.keyword === 'additionalProperties' && typeof e.params.additionalProperty === 'string') {
     return `${e.instancePath}/${escapePointerToken(e.params.additionalProperty)}`;
   }

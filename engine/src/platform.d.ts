@@ -10,5 +10,5 @@ declare class TextDecoder {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
-declare var performance: { now(): number };
-declare var crypto: { randomUUID(): string };
+declare const performance: { now(): number };
+declare const crypto: { randomUUID(): string };
