@@ -73,8 +73,20 @@ export function toSchemaErrors(
     // The branches' own failures ("must have required property 'to'" four times) are noise.
     for (const other of raw) {
       if (other.schemaPath.startsWith(error.schemaPath + '/')) dropped.add(other);
+    }
+  }
+  // A value of the wrong type (a string where a condition goes) fails every
+  // other rule at its place too; the type is the one thing to say.
+  const mistyped = new Set(
+    raw.filter((e) => e.keyword === 'type' && !dropped.has(e)).map((e) => e.instancePath),
+  );
+  for (const error of raw) {
+    if (error.keyword !== 'type' && mistyped.has(error.instancePath)) dropped.add(error);
+  }
+  for (const error of raw) {
+    if (dropped.has(error) || !OPAQUE_FORMS.has(error.schemaPath)) continue;
+    for (const other of raw) {
       if (
-        OPAQUE_FORMS.has(error.schemaPath) &&
         other !== error &&
         (other.instancePath === error.instancePath ||
           other.instancePath.startsWith(error.instancePath + '/'))

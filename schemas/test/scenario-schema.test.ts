@@ -248,6 +248,33 @@ describe('scenario schema', () => {
       },
     ],
     [
+      'a condition written as text',
+      (d) => (d.beats.doorway.choices[0].when = 'agitation < 9'),
+      {
+        instancePath: '/beats/doorway/choices/0/when',
+        keyword: 'type',
+        message: '"when" must be an object',
+      },
+    ],
+    [
+      'an effect written as text',
+      (d) => (d.beats.dispatch.choices[0].effects[1] = 'position = gap'),
+      {
+        instancePath: '/beats/dispatch/choices/0/effects/1',
+        keyword: 'type',
+        message: '"effects[1]" must be an object',
+      },
+    ],
+    [
+      'a choice written as text',
+      (d) => (d.beats.talking.choices[1] = 'Let him go'),
+      {
+        instancePath: '/beats/talking/choices/1',
+        keyword: 'type',
+        message: '"choices[1]" must be an object',
+      },
+    ],
+    [
       'a numeric operator given text',
       (d) => (d.beats.doorway.choices[0].when = { var: 'agitation', lt: 'high' }),
       {
