@@ -20,26 +20,27 @@ export interface SchemaError {
 
 type JsonObject = { [key: string]: unknown };
 
-const FORM_MESSAGES: Record<string, { none: string; many: string }> = {
+/**
+ * The "exactly one form" rules, by schema path: what the rule says, and a
+ * clearer opening when the value matches no form at all.
+ */
+const FORM_MESSAGES: Record<string, { rule: string; none?: string }> = {
   '#/$defs/choice/oneOf': {
-    none: 'a choice needs exactly one of to, branches, chance, instructor',
-    many: 'a choice needs exactly one of to, branches, chance, instructor',
+    rule: 'a choice needs exactly one of to, branches, chance, instructor',
   },
   '#/$defs/timeout/oneOf': {
-    none: '"onTimeout" needs exactly one of to, branches, chance, instructor',
-    many: '"onTimeout" needs exactly one of to, branches, chance, instructor',
+    rule: '"onTimeout" needs exactly one of to, branches, chance, instructor',
   },
   '#/$defs/condition/oneOf': {
+    rule: 'a condition has exactly one of var, all, any, not, visited, chose',
     none: 'unknown condition form; expected one of var, all, any, not, visited, chose',
-    many: 'a condition has exactly one of var, all, any, not, visited, chose',
   },
   '#/$defs/varCondition/oneOf': {
+    rule: 'a "var" condition takes exactly one operator of eq, ne, lt, lte, gt, gte, in',
     none: 'a "var" condition needs one operator: eq, ne, lt, lte, gt, gte or in',
-    many: 'a "var" condition takes exactly one operator of eq, ne, lt, lte, gt, gte, in',
   },
   '#/$defs/effect/oneOf': {
-    none: 'an effect is either { "set": NAME, "to": VALUE } or { "add": NAME, "by": NUMBER }',
-    many: 'an effect is either { "set": NAME, "to": VALUE } or { "add": NAME, "by": NUMBER }',
+    rule: 'an effect is either { "set": NAME, "to": VALUE } or { "add": NAME, "by": NUMBER }',
   },
 };
 
@@ -49,16 +50,17 @@ const FORM_MESSAGES: Record<string, { none: string; many: string }> = {
  */
 const OPAQUE_FORMS = new Set(['#/$defs/condition/oneOf', '#/$defs/effect/oneOf']);
 
-const PATTERN_MESSAGES: [RegExp, string][] = [
-  [
-    /^\^\[a-z\]\[a-z0-9-\]/,
-    'must be a lowercase id: a letter, then letters, digits or hyphens (at most 64 characters)',
-  ],
-  [/^\^\(\?:0\|\[1-9\]/, 'must be a semantic version such as 1.0.0'],
-  [/^\^sha256:/, 'must be "sha256:" followed by 64 lowercase hexadecimal digits'],
-  [/^\^\[0-9a-fA-F\]\{8\}/, 'must be a UUID such as 0b6c2a4e-1f3d-4c5b-9a8e-7d6f5e4c3b2a'],
-  [/^\^\\d\{4\}-/, 'must be a date and time such as 2026-11-22T14:03:00.000Z'],
-];
+const ID_MESSAGE =
+  'must be a lowercase id: a letter, then letters, digits or hyphens (at most 64 characters)';
+
+/** What each named pattern asks for, by the `$defs` entry that holds it. */
+const PATTERN_MESSAGES: Record<string, string> = {
+  id: ID_MESSAGE,
+  version: 'must be a semantic version such as 1.0.0',
+  hash: 'must be "sha256:" followed by 64 lowercase hexadecimal digits',
+  uuid: 'must be a UUID such as 0b6c2a4e-1f3d-4c5b-9a8e-7d6f5e4c3b2a',
+  dateTime: 'must be a date and time such as 2026-11-22T14:03:00.000Z',
+};
 
 /** Reduces and rewords raw validator errors. */
 export function toSchemaErrors(
@@ -134,12 +136,12 @@ function shape(error: GeneratedValidationError, schema: JsonObject): SchemaError
       message = `${label} must be ${JSON.stringify(params.allowedValue)}`;
       break;
     case 'pattern':
-      message = `${label} ${patternMessage(String(params.pattern))}`;
+      message = `${label} ${patternMessage(error.schemaPath, String(params.pattern))}`;
       break;
     case 'propertyNames': {
       const name = String(params.propertyName);
       instancePath = `${instancePath}/${escapePointer(name)}`;
-      message = `${keyKind(segments)} "${name}" ${patternMessage(idPattern(schema))}`;
+      message = `${keyKind(segments)} "${name}" ${ID_MESSAGE}`;
       break;
     }
     case 'minimum':
@@ -183,7 +185,7 @@ function formMessage(error: GeneratedValidationError, schema: JsonObject): strin
   const messages = FORM_MESSAGES[error.schemaPath];
   if (!messages) return undefined;
   const passing = error.params.passingSchemas;
-  if (!Array.isArray(passing)) return messages.none;
+  if (!Array.isArray(passing)) return messages.none ?? messages.rule;
   const branches = resolve(schema, error.schemaPath);
   const names = passing.map((i) => {
     const branch = Array.isArray(branches) ? (branches[i] as JsonObject | undefined) : undefined;
@@ -194,7 +196,7 @@ function formMessage(error: GeneratedValidationError, schema: JsonObject): strin
     names.length === 2
       ? `both ${names.join(' and ')}`
       : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
-  return `${messages.many}; it has ${both}`;
+  return `${messages.rule}; it has ${both}`;
 }
 
 /** anyOf is used for vocabularies: standard values or a custom `x-` value. */
@@ -231,14 +233,9 @@ function forbiddenField(segments: string[], schemaPath: string): string {
   return `"${field}" is not allowed here`;
 }
 
-function patternMessage(pattern: string): string {
-  for (const [test, message] of PATTERN_MESSAGES) if (test.test(pattern)) return message;
-  return `must match the pattern ${pattern}`;
-}
-
-function idPattern(schema: JsonObject): string {
-  const defs = schema.$defs as JsonObject | undefined;
-  return String((defs?.id as JsonObject | undefined)?.pattern ?? '');
+function patternMessage(schemaPath: string, pattern: string): string {
+  const def = /^#\/\$defs\/([^/]+)\/pattern$/.exec(schemaPath)?.[1];
+  return (def && PATTERN_MESSAGES[def]) || `must match the pattern ${pattern}`;
 }
 
 /** What the keys of the object at `segments` name, for propertyNames errors. */

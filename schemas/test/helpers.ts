@@ -14,8 +14,7 @@ export function completeLog(): DecisionLog {
   return JSON.parse(readFileSync(join(fixtures, 'complete.log.json'), 'utf8')) as DecisionLog;
 }
 
-// Tests break documents on purpose, so they reach into them untyped.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** Tests break documents on purpose, so they reach into them untyped. */
 export type Loose = any;
 
 /** A copy of `doc` changed by `change`. */
