@@ -68,6 +68,20 @@ export function toSchemaErrors(
   schema: JsonObject,
 ): SchemaError[] {
   if (!raw || raw.length === 0) return [];
+  const out: SchemaError[] = [];
+  const seen = new Set<string>();
+  for (const error of withoutNoise(raw)) {
+    const shaped = shape(error, schema);
+    const key = `${shaped.instancePath}\u0000${shaped.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(shaped);
+  }
+  return out;
+}
+
+/** Keeps the errors that tell the author something the others do not. */
+function withoutNoise(raw: readonly GeneratedValidationError[]): GeneratedValidationError[] {
   const dropped = new Set<GeneratedValidationError>();
   for (const error of raw) {
     if (error.keyword === 'if' || error.propertyName !== undefined) dropped.add(error);
@@ -97,17 +111,7 @@ export function toSchemaErrors(
       }
     }
   }
-  const out: SchemaError[] = [];
-  const seen = new Set<string>();
-  for (const error of raw) {
-    if (dropped.has(error)) continue;
-    const shaped = shape(error, schema);
-    const key = `${shaped.instancePath}\u0000${shaped.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(shaped);
-  }
-  return out;
+  return raw.filter((error) => !dropped.has(error));
 }
 
 function shape(error: GeneratedValidationError, schema: JsonObject): SchemaError {
