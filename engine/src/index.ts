@@ -33,3 +33,5 @@ export {
 } from './drill';
 export { verifyLog } from './verify';
 export { replayLog, stateAt, replayStates, type Replay } from './replay';
+export * from './class-stats';
+export * from './xapi';
