@@ -1,0 +1,8 @@
+/**
+ * The built-in commands. Each line adds one: a module exports its `Command`
+ * as a named export and the registry picks up every `Command` exported here.
+ */
+export { validateCommand } from './validate';
+export { lintCommand } from './lint';
+export { graphCommand } from './graph';
+export { codesCommand } from './codes';
