@@ -111,6 +111,8 @@ const CONDITION_KEYWORDS = /\/(condition|varCondition|effect)[^/]*\/oneOf$/;
 function codeOf(e: SchemaError): DiagnosticCode {
   if (e.keyword === 'dependentRequired' && e.params.property === 'timeLimitSec') return 'DF312';
   if (e.keyword === 'false schema' && e.schemaPath.includes('/outcomeBeat/')) return 'DF314';
+  // anyOf only lists vocabularies (a standard value or a custom x- one): a value not allowed.
+  if (e.keyword === 'anyOf') return 'DF205';
   switch (e.keyword) {
     case 'required':
       return 'DF203';

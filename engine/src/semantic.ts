@@ -241,7 +241,7 @@ function checkCondition(cond: Condition, at: string, ctx: CheckContext): void {
     }
     return;
   }
-  const def = ctx.variables[cond.var];
+  const def = Object.hasOwn(ctx.variables, cond.var) ? ctx.variables[cond.var] : undefined;
   if (!def) {
     ctx.out.push(diagnostic('DF306', `${at}/var`, unknownVariable(cond.var, ctx.variables)));
     return;
@@ -287,7 +287,7 @@ function checkEffects(effects: Effect[] | undefined, at: string, ctx: CheckConte
     const eat = `${at}/${i}`;
     const name = 'add' in effect ? effect.add : effect.set;
     const key = 'add' in effect ? 'add' : 'set';
-    const def = ctx.variables[name];
+    const def = Object.hasOwn(ctx.variables, name) ? ctx.variables[name] : undefined;
     if (!def) {
       ctx.out.push(diagnostic('DF308', `${eat}/${key}`, unknownVariable(name, ctx.variables)));
       return;
