@@ -13,9 +13,10 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DecisionLog, LogEvent, Scenario } from '@defuse/schemas';
 import { isOutcomeBeat } from '@defuse/schemas';
 import type { TimelineEntry } from './types';
-import { replayLog } from './replay';
-import { verifyLog } from './verify';
+import type { Replay } from './replay';
 import { availableChoices } from './step';
+import { scenarioDigest } from './hash-chain';
+import { verifiedReplay } from './class-stats';
 
 /** Every IRI this project mints starts here (activities, verbs, extensions). */
 export const XAPI_BASE = 'https://defuse.training/xapi/';
@@ -131,15 +132,16 @@ export function toXapiStatements(
   options: XapiOptions = {},
 ): XapiStatement[] {
   const statements: XapiStatement[] = [];
+  const digest = scenarioDigest(scenario);
   for (const log of logs) {
-    const verdict = verifyLog(scenario, log);
-    if (!verdict.ok) {
+    const { replay, verdict } = verifiedReplay(scenario, log, digest);
+    if (!replay) {
       throw new XapiExportError(
         `Log ${log.sessionId} (trainee ${log.trainee.id}) was not exported: ${verdict.message}`,
         log.sessionId,
       );
     }
-    statements.push(...logStatements(scenario, log, options));
+    statements.push(...logStatements(scenario, log, replay, options));
   }
   return statements;
 }
@@ -147,6 +149,7 @@ export function toXapiStatements(
 function logStatements(
   scenario: Scenario,
   log: DecisionLog,
+  replay: Replay,
   options: XapiOptions,
 ): XapiStatement[] {
   const language = options.language ?? 'en-US';
@@ -193,7 +196,6 @@ function logStatements(
     timestamp: new Date(started + event.at).toISOString(),
   });
 
-  const replay = replayLog(scenario, log);
   const out: XapiStatement[] = [];
   log.events.forEach((event, i) => {
     const entry: TimelineEntry | undefined = replay.timeline[i];

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionLog, Scenario } from '@defuse/schemas';
-import { classStats, cueLedger, replayLog, spread } from '../src/index';
+import { classStats, cueLedger, eventHash, replayLog, spread, verifiedReplay } from '../src/index';
 import { fakeScenario, lobby } from './helpers';
 import { scriptedLog } from './scripted-log';
 
@@ -141,6 +141,25 @@ describe('classStats', () => {
     expect(stats.excluded[2]!.reason).toMatch(/event 2/);
     // The edited copy of ana's run does not count twice.
     expect(stats.beats.find((b) => b.beat === 'arrive')!.runs).toBe(5);
+  });
+
+  it('leaves out a log whose chain was rebuilt after an edit, because replay does not reproduce it', () => {
+    // Ana's log, edited to say she went straight to the outcome, and re-hashed so the chain holds.
+    const forged: DecisionLog = structuredClone(logs[0]!);
+    forged.events[1] = { ...forged.events[1]!, vars: { ...forged.events[1]!.vars, rapport: 9 } };
+    let previous = forged.scenario.digest;
+    for (const event of forged.events) {
+      const { hash: _old, ...rest } = event;
+      event.hash = eventHash(previous, rest);
+      previous = event.hash;
+    }
+    const stats = classStats(scenario, [forged]);
+    expect(stats.runs).toBe(0);
+    expect(stats.excluded[0]!.reason).toMatch(
+      /event 2 records variables that replay does not reproduce/,
+    );
+    expect(verifiedReplay(scenario, forged).verdict).toMatchObject({ ok: false, seq: 2 });
+    expect(verifiedReplay(scenario, logs[0]!).replay?.path).toEqual(['arrive', 'talk', 'calm']);
   });
 
   it('counts a trainee once per choice even when a beat comes round again', async () => {
