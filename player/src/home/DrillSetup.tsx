@@ -1,0 +1,93 @@
+import { useId } from 'react';
+import type { DrillSettings } from '../storage/settings';
+
+export interface DrillSetupProps {
+  settings: DrillSettings;
+  onChange: (settings: DrillSettings) => void;
+}
+
+/** Trainee id, training or assessment mode, and whether an instructor runs the drill. */
+export function DrillSetup({ settings, onChange }: DrillSetupProps) {
+  const traineeId = useId();
+  const traineeHint = useId();
+  return (
+    <section className="panel setup" aria-labelledby="setup-heading">
+      <h2 id="setup-heading">Drill setup</h2>
+      <div className="setup-grid">
+        <div className="field">
+          <label htmlFor={traineeId}>Trainee ID</label>
+          <input
+            id={traineeId}
+            type="text"
+            inputMode="text"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+            value={settings.traineeId}
+            aria-describedby={traineeHint}
+            onChange={(e) => onChange({ ...settings, traineeId: e.target.value })}
+          />
+          <p id={traineeHint} className="hint">
+            Recorded in the decision log. Left empty, the log says “anonymous”.
+          </p>
+        </div>
+        <fieldset className="segmented">
+          <legend>Mode</legend>
+          <label>
+            <input
+              type="radio"
+              name="mode"
+              value="training"
+              checked={settings.mode === 'training'}
+              onChange={() => onChange({ ...settings, mode: 'training' })}
+            />
+            <span>Training</span>
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="mode"
+              value="assessment"
+              checked={settings.mode === 'assessment'}
+              onChange={() => onChange({ ...settings, mode: 'assessment' })}
+            />
+            <span>Assessment</span>
+          </label>
+          <p className="hint">
+            {settings.mode === 'training'
+              ? 'Feedback after each choice.'
+              : 'No feedback during the drill; it waits for the debrief.'}
+          </p>
+        </fieldset>
+        <fieldset className="segmented">
+          <legend>Instructor</legend>
+          <label>
+            <input
+              type="radio"
+              name="instructor"
+              value="solo"
+              checked={settings.instructor === 'solo'}
+              onChange={() => onChange({ ...settings, instructor: 'solo' })}
+            />
+            <span>Solo</span>
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="instructor"
+              value="present"
+              checked={settings.instructor === 'present'}
+              onChange={() => onChange({ ...settings, instructor: 'present' })}
+            />
+            <span>Instructor present</span>
+          </label>
+          <p className="hint">
+            {settings.instructor === 'present'
+              ? 'The instructor picks the subject’s reactions and can pause the clock.'
+              : 'The subject’s reactions are drawn by the scenario’s weights.'}
+          </p>
+        </fieldset>
+      </div>
+    </section>
+  );
+}

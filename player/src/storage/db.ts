@@ -1,0 +1,81 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DecisionLog, LogEvent, Outcome, Scenario } from '@defuse/schemas';
+
+/** Name of this device's database. One per origin. */
+export const DB_NAME = 'defuse-player';
+const DB_VERSION = 1;
+
+/** Whether an instructor holds the tablet alongside the trainee. */
+export type InstructorSetting = 'solo' | 'present';
+
+/**
+ * One drill session as stored on the device: the log header, a copy of the
+ * scenario it ran (so it can be resumed and debriefed even after the bundled
+ * scenario changes), and a summary kept up to date with each event.
+ */
+export interface SessionRecord {
+  sessionId: string;
+  header: Omit<DecisionLog, 'events'>;
+  scenario: Scenario;
+  instructor: InstructorSetting;
+  /** Wall-clock time (ms since epoch) of the last write. */
+  updatedAt: number;
+  lastEvent: { seq: number; type: LogEvent['type']; beat: string };
+  /** Set by the `end` event. */
+  outcome?: Outcome;
+  /** True once an interrupted drill has been set aside from the resume offer. */
+  dismissed?: boolean;
+}
+
+/** An imported scenario; keyed by digest so two versions can sit side by side. */
+export interface ImportedScenarioRecord {
+  digest: string;
+  id: string;
+  version: string;
+  fileName: string;
+  importedAt: number;
+  scenario: Scenario;
+}
+
+export interface DefuseDb extends DBSchema {
+  sessions: { key: string; value: SessionRecord; indexes: { byUpdated: number } };
+  /** Log events, one record each, keyed [sessionId, seq]: a second write of a seq is refused. */
+  events: { key: [string, number]; value: LogEvent & { sessionId: string } };
+  scenarios: { key: string; value: ImportedScenarioRecord; indexes: { byId: string } };
+  settings: { key: string; value: unknown };
+  /**
+   * Drill-clock time last seen alive, per session, written every second while
+   * a drill runs: after a crash, a running timer resumes with what it had left.
+   */
+  heartbeats: { key: string; value: number };
+}
+
+let connection: Promise<IDBPDatabase<DefuseDb>> | undefined;
+
+/** Opens (once) the device database, creating its stores on first use. */
+export function openDefuseDb(): Promise<IDBPDatabase<DefuseDb>> {
+  connection ??= openDB<DefuseDb>(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      const sessions = db.createObjectStore('sessions', { keyPath: 'sessionId' });
+      sessions.createIndex('byUpdated', 'updatedAt');
+      db.createObjectStore('events', { keyPath: ['sessionId', 'seq'] });
+      const scenarios = db.createObjectStore('scenarios', { keyPath: 'digest' });
+      scenarios.createIndex('byId', 'id');
+      db.createObjectStore('settings');
+      db.createObjectStore('heartbeats');
+    },
+    blocking() {
+      // A newer version of the app wants to upgrade: let it.
+      void connection?.then((db) => db.close());
+      connection = undefined;
+    },
+  });
+  return connection;
+}
+
+/** Closes the connection (tests use it to start from a clean database). */
+export async function closeDefuseDb(): Promise<void> {
+  const db = await connection;
+  db?.close();
+  connection = undefined;
+}

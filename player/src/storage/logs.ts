@@ -1,0 +1,169 @@
+import type { DecisionLog, LogEvent, Scenario } from '@defuse/schemas';
+import { openDefuseDb, type InstructorSetting, type SessionRecord } from './db';
+
+/** What the logs list shows for one session. */
+export interface LogSummary {
+  sessionId: string;
+  traineeId: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  scenarioVersion: string;
+  mode: DecisionLog['mode'];
+  instructor: InstructorSetting;
+  startedAt: string;
+  updatedAt: number;
+  status: 'complete' | 'interrupted';
+  outcome?: SessionRecord['outcome'];
+  lastBeat: string;
+  lastBeatTitle: string;
+  events: number;
+  dismissed: boolean;
+}
+
+/** Raised when a log event could not be stored: the drill must not go on. */
+export class RecordingError extends Error {
+  constructor(
+    message: string,
+    readonly seq: number,
+  ) {
+    super(message);
+    this.name = 'RecordingError';
+  }
+}
+
+/**
+ * Returns the listener a drill calls with each hash-chained event. It resolves
+ * only once the event is durably in IndexedDB, so the drill (which awaits it)
+ * never shows a beat whose way in was not recorded. A second write of the same
+ * `seq` is refused by the store's key, so no decision is ever stored twice.
+ */
+export function createRecorder(
+  scenario: Scenario,
+  instructor: InstructorSetting,
+): (event: LogEvent, log: DecisionLog) => Promise<void> {
+  return (event, log) => appendEvent(scenario, instructor, event, log);
+}
+
+async function appendEvent(
+  scenario: Scenario,
+  instructor: InstructorSetting,
+  event: LogEvent,
+  log: DecisionLog,
+): Promise<void> {
+  const db = await openDefuseDb();
+  const tx = db.transaction(['sessions', 'events'], 'readwrite', { durability: 'strict' });
+  const sessions = tx.objectStore('sessions');
+  const events = tx.objectStore('events');
+  try {
+    const existing = await sessions.get(log.sessionId);
+    const { events: _all, ...header } = log;
+    const record: SessionRecord = {
+      ...(existing ?? { scenario, instructor }),
+      sessionId: log.sessionId,
+      header,
+      updatedAt: Date.now(),
+      lastEvent: { seq: event.seq, type: event.type, beat: event.beat },
+    };
+    if (event.type === 'end' && event.outcome) record.outcome = event.outcome;
+    if (event.type === 'resume') delete record.dismissed;
+    await events.add({ ...event, sessionId: log.sessionId });
+    await sessions.put(record);
+    await tx.done;
+  } catch (error) {
+    // A failed request aborts the transaction by itself; make sure nothing half-written stays.
+    tx.done.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // already aborted
+    }
+    throw new RecordingError(
+      `Event ${event.seq} (${event.type}) could not be saved on this device: ${describe(error)}`,
+      event.seq,
+    );
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'ConstraintError') {
+    return 'it was already recorded';
+  }
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return 'the device storage is full';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The full decision log of a session, events in order, or undefined if unknown. */
+export async function loadLog(sessionId: string): Promise<DecisionLog | undefined> {
+  const db = await openDefuseDb();
+  const tx = db.transaction(['sessions', 'events']);
+  const record = await tx.objectStore('sessions').get(sessionId);
+  if (!record) return undefined;
+  const rows = await tx
+    .objectStore('events')
+    .getAll(IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]));
+  const events = rows.map(({ sessionId: _id, ...event }) => event);
+  return { ...record.header, events };
+}
+
+/** The stored session record (header, scenario copy, summary). */
+export async function loadSession(sessionId: string): Promise<SessionRecord | undefined> {
+  const db = await openDefuseDb();
+  return db.get('sessions', sessionId);
+}
+
+/** Every session on this device, newest first. */
+export async function listLogs(): Promise<LogSummary[]> {
+  const db = await openDefuseDb();
+  const records = await db.getAllFromIndex('sessions', 'byUpdated');
+  return records.reverse().map(summarize);
+}
+
+/** Interrupted drills that are still offered for resuming, newest first. */
+export async function listResumable(): Promise<LogSummary[]> {
+  return (await listLogs()).filter((log) => log.status === 'interrupted' && !log.dismissed);
+}
+
+function summarize(record: SessionRecord): LogSummary {
+  const beat = record.scenario.beats[record.lastEvent.beat];
+  const summary: LogSummary = {
+    sessionId: record.sessionId,
+    traineeId: record.header.trainee.id,
+    scenarioId: record.header.scenario.id,
+    scenarioTitle: record.scenario.title,
+    scenarioVersion: record.header.scenario.version,
+    mode: record.header.mode,
+    instructor: record.instructor,
+    startedAt: record.header.startedAt,
+    updatedAt: record.updatedAt,
+    status: record.lastEvent.type === 'end' ? 'complete' : 'interrupted',
+    lastBeat: record.lastEvent.beat,
+    lastBeatTitle: beat?.title ?? record.lastEvent.beat,
+    events: record.lastEvent.seq,
+    dismissed: record.dismissed === true,
+  };
+  if (record.outcome) summary.outcome = record.outcome;
+  return summary;
+}
+
+/** Takes an interrupted drill off the resume offer; its log stays in the list. */
+export async function dismissResume(sessionId: string): Promise<void> {
+  const db = await openDefuseDb();
+  const tx = db.transaction('sessions', 'readwrite');
+  const record = await tx.store.get(sessionId);
+  if (record) await tx.store.put({ ...record, dismissed: true });
+  await tx.done;
+}
+
+/** Deletes a session and all its events. */
+export async function deleteLog(sessionId: string): Promise<void> {
+  const db = await openDefuseDb();
+  const tx = db.transaction(['sessions', 'events', 'heartbeats'], 'readwrite');
+  await tx.objectStore('heartbeats').delete(sessionId);
+  await tx
+    .objectStore('events')
+    .delete(IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]));
+  await tx.objectStore('sessions').delete(sessionId);
+  await tx.done;
+}
