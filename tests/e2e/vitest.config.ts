@@ -4,11 +4,12 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'e2e',
-    root: import.meta.dirname,
+    root: __dirname,
     include: ['**/*.test.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    globalSetup: ['./support/global-setup.ts'],
   },
 });
