@@ -6,3 +6,8 @@ export { validateCommand } from './validate';
 export { lintCommand } from './lint';
 export { graphCommand } from './graph';
 export { codesCommand } from './codes';
+export { runCommand } from './run';
+export { verifyCommand } from './verify';
+export { replayCommand } from './replay';
+export { simulateCommand } from './simulate';
+export { playCommand } from './play';
