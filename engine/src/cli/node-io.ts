@@ -69,10 +69,20 @@ export function fileAccess(cwd: string): Pick<CliIo, 'cwd' | 'readFile' | 'write
   };
 }
 
+/**
+ * The directory the user typed the command in. `pnpm defuse` runs the script
+ * from the repository root but passes the caller's directory as INIT_CWD,
+ * so file names are resolved the way the user wrote them.
+ */
+export function userCwd(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.npm_lifecycle_event === 'defuse' && env.INIT_CWD) return env.INIT_CWD;
+  return process.cwd();
+}
+
 /** The real terminal and file system. */
 export function nodeIo(): CliIo {
   return {
-    ...fileAccess(process.cwd()),
+    ...fileAccess(userCwd()),
     out: (line) => void process.stdout.write(line + '\n'),
     err: (line) => void process.stderr.write(line + '\n'),
     stdin: process.stdin,
