@@ -45,6 +45,7 @@ function LiveDrill({ active }: { active: ActiveDrill }) {
         scenarioTitle={scenario.title}
         traineeId={traineeId}
         debriefHref={debriefHref(sessionId)}
+        live
       />
     );
   } else if (beat) {
@@ -119,12 +120,13 @@ function LiveDrill({ active }: { active: ActiveDrill }) {
         </div>
       )}
       {body}
-      {instructor === 'present' && !snapshot.done && (
+      {instructor === 'present' && !snapshot.done && !feedback && (
         <InstructorPanel
           paused={snapshot.paused}
           done={snapshot.done}
           busy={busy}
           options={snapshot.instructorOptions}
+          after={view.awaitingAfter}
           onPause={view.pause}
           onUnpause={view.unpause}
           onPick={view.pick}

@@ -3,6 +3,8 @@ export interface InstructorPanelProps {
   done: boolean;
   busy: boolean;
   options?: { index: number; label: string }[];
+  /** What the trainee did that the instructor now answers. */
+  after?: string;
   onPause: () => void;
   onUnpause: () => void;
   onPick: (index: number) => void;
@@ -14,7 +16,7 @@ export interface InstructorPanelProps {
  * instructor.
  */
 export function InstructorPanel(props: InstructorPanelProps) {
-  const { paused, done, busy, options, onPause, onUnpause, onPick } = props;
+  const { paused, done, busy, options, after, onPause, onUnpause, onPick } = props;
   return (
     <aside className="instructor-panel" aria-labelledby="instructor-heading">
       <div className="instructor-head">
@@ -33,8 +35,9 @@ export function InstructorPanel(props: InstructorPanelProps) {
       </div>
       {options && options.length > 0 ? (
         <div className="instructor-options">
+          {after && <p className="instructor-after">{after}</p>}
           <p id="instructor-options-label" className="instructor-prompt">
-            The trainee has acted. Choose how the subject reacts:
+            Choose how the subject reacts:
           </p>
           <ul aria-labelledby="instructor-options-label">
             {options.map((option) => (

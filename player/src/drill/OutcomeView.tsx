@@ -9,6 +9,8 @@ export interface OutcomeViewProps {
   scenarioTitle: string;
   traineeId: string;
   debriefHref?: string;
+  /** Shown right after the drill, under a bar that already names scenario and trainee. */
+  live?: boolean;
 }
 
 /** The end of a drill: what happened, the force used and any injuries. */
@@ -18,6 +20,7 @@ export function OutcomeView({
   scenarioTitle,
   traineeId,
   debriefHref,
+  live,
 }: OutcomeViewProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -25,7 +28,7 @@ export function OutcomeView({
   return (
     <section className="outcome" data-outcome={outcome.result} aria-labelledby="outcome-heading">
       <p className="eyebrow">
-        Drill complete · {scenarioTitle} · trainee {traineeId}
+        {live ? 'Drill complete' : `Drill complete · ${scenarioTitle} · trainee ${traineeId}`}
       </p>
       <h1 id="outcome-heading" ref={headingRef} tabIndex={-1}>
         {beat?.title ?? resultLabel(outcome.result)}

@@ -19,6 +19,8 @@ export interface DrillView {
   remainingMs?: number;
   /** The beat's full time limit, for the ring. */
   limitMs?: number;
+  /** While an instructor branch waits: what the trainee did that led to it. */
+  awaitingAfter?: string;
   /** The latest sentence for the screen reader's live region. */
   announcement: string;
   error?: string;
@@ -30,7 +32,7 @@ export interface DrillView {
 }
 
 const TICK_MS = 200;
-const HEARTBEAT_MS = 1000;
+const HEARTBEAT_MS = 500;
 
 /**
  * Runs one drill for the screen. Decisions go to the engine's drill, which
@@ -47,11 +49,12 @@ export function useDrillController(active: ActiveDrill): DrillView {
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string>();
   const [seq, setSeq] = useState(() => drill.log().events.length);
+  const [awaitingAfter, setAwaitingAfter] = useState<string>();
   const busyRef = useRef(false);
   const pausedForFeedback = useRef(false);
 
   const run = useCallback(
-    async (action: () => Promise<DrillSnapshot>) => {
+    async (action: () => Promise<DrillSnapshot>, leadsFrom?: string) => {
       if (busyRef.current) return;
       busyRef.current = true;
       setBusy(true);
@@ -67,6 +70,11 @@ export function useDrillController(active: ActiveDrill): DrillView {
           pausedForFeedback.current = true;
         }
         if (note) setFeedback(note);
+        if (next.instructorOptions?.length) {
+          if (leadsFrom !== undefined) setAwaitingAfter(leadsFrom);
+        } else {
+          setAwaitingAfter(undefined);
+        }
         setSnapshot(next);
         setRemainingMs(next.remainingMs);
       } catch (e) {
@@ -105,7 +113,7 @@ export function useDrillController(active: ActiveDrill): DrillView {
       const said = timerAnnouncement(limitMs, lastRemaining.current, left);
       if (said) setAnnouncement(said);
       lastRemaining.current = left;
-      if (left <= 0) void run(() => drill.expire());
+      if (left <= 0) void run(() => drill.expire(), 'The clock ran out.');
     };
     tick();
     const timer = setInterval(tick, TICK_MS);
@@ -147,9 +155,13 @@ export function useDrillController(active: ActiveDrill): DrillView {
     feedback,
     remainingMs: snapshot.deadline !== undefined ? remainingMs : undefined,
     limitMs,
+    awaitingAfter,
     announcement,
     error,
-    choose: (choiceId) => void run(() => drill.choose(choiceId)),
+    choose: (choiceId) => {
+      const label = snapshot.choices.find((c) => c.id === choiceId)?.label;
+      void run(() => drill.choose(choiceId), label && `The trainee chose: ${label}`);
+    },
     pick: (index) => void run(() => drill.pick(index)),
     pause: () => void run(() => drill.pause()),
     unpause: () => {
