@@ -84,6 +84,9 @@ export async function openPersistence(name = 'defuse-editor'): Promise<Persisten
   };
 }
 
+/** Where the last autosave stands. */
+export type SaveStatus = 'saving' | 'saved' | 'error';
+
 /** Autosave of one store into one storage key. */
 export interface Autosave {
   /** Resolves once everything changed so far is stored. */
@@ -102,7 +105,7 @@ export function attachAutosave(
   store: EditorStore,
   persistence: Persistence,
   key: string,
-  onError: (error: unknown) => void = () => {},
+  onStatus: (status: SaveStatus, error?: unknown) => void = () => {},
 ): Autosave {
   let target = key;
   let writing: Promise<void> | undefined;
@@ -115,9 +118,15 @@ export function attachAutosave(
     }
     dirty = false;
     const doc = store.getState().doc;
+    onStatus('saving');
     writing = persistence
       .save(target, doc)
-      .catch(onError)
+      .then(
+        () => {
+          if (!dirty) onStatus('saved');
+        },
+        (error: unknown) => onStatus('error', error),
+      )
       .finally(() => {
         writing = undefined;
       })

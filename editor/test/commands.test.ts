@@ -427,13 +427,11 @@ describe('variable commands', () => {
 
   it('deletes an unused variable', () => {
     const store = storeWith();
-    store
-      .getState()
-      .dispatch({
-        type: 'addVariable',
-        name: 'crowd',
-        variable: { type: 'boolean', initial: false },
-      });
+    store.getState().dispatch({
+      type: 'addVariable',
+      name: 'crowd',
+      variable: { type: 'boolean', initial: false },
+    });
     const doc = roundTrip(store, { type: 'deleteVariable', name: 'crowd' });
     expect(doc.variables?.crowd).toBeUndefined();
   });

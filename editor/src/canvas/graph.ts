@@ -129,13 +129,6 @@ function truncate(text: string, max = 42): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function sameFindings(a?: Findings, b?: Findings): boolean {
-  return (
-    a === b ||
-    (!!a && !!b && a.errors === b.errors && a.warnings === b.warnings && a.message === b.message)
-  );
-}
-
 function isSelected(selection: Selection, leaver: Leaver): boolean {
   const e = selection.edge;
   if (!e || e.beat !== leaver.beat) return false;
@@ -160,9 +153,15 @@ export interface GraphInput {
   doc: Scenario;
   diagnostics: readonly Diagnostic[];
   selection: Selection;
-  /** Positions being dragged right now (not yet in the document). */
-  dragging?: Record<string, Point>;
-  overlay?: { edgeShares: Map<string, number>; beatCounts: Map<string, number> };
+  overlay?: Overlay;
+}
+
+/** Class results laid over the canvas. */
+export interface Overlay {
+  /** Key: `leaverKey(leaver)`; share of runs at the source beat that took it. */
+  edgeShares: Map<string, number>;
+  /** Runs that reached each beat (outcome counts on outcome nodes). */
+  beatCounts: Map<string, number>;
 }
 
 export interface Graph {
@@ -170,206 +169,266 @@ export interface Graph {
   edges: ChoiceEdge[];
 }
 
-/**
- * A graph builder that remembers the nodes it made, so an unchanged beat
- * keeps the same node object between builds.
- */
-export function createGraphBuilder(): (input: GraphInput) => Graph {
-  const cache = new Map<string, BeatNode>();
+/** Builds graphs, reusing the node and edge objects that did not change. */
+export interface GraphBuilder {
+  build(input: GraphInput): Graph;
+  /**
+   * Takes back the node objects the canvas now holds (after React Flow
+   * measured or moved them), so the next build reuses them.
+   */
+  remember(nodes: readonly CanvasNode[]): void;
+}
 
-  return function build({ doc, diagnostics, selection, dragging, overlay }: GraphInput): Graph {
-    const findings = indexFindings(diagnostics, doc);
-    const stored = readPositions(doc);
-    const selectedBeats = new Set(selection.beats);
-    const nodes: CanvasNode[] = [];
-    const edges: ChoiceEdge[] = [];
-    const positions = new Map<string, Point>();
-    const beatIds = Object.keys(doc.beats ?? {});
+function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (k === 'beat' || typeof x !== 'object' || typeof y !== 'object') return false;
+    if (JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
+}
 
-    beatIds.forEach((id, i) => {
-      const p = dragging?.[id] ?? stored[id] ?? { x: (i % 8) * 320, y: Math.floor(i / 8) * 180 };
-      positions.set(id, p);
+function sameNode(a: CanvasNode, b: CanvasNode): boolean {
+  return (
+    a.type === b.type &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    (a.selected ?? false) === (b.selected ?? false) &&
+    sameData(a.data, b.data)
+  );
+}
+
+function edgeSignature(e: ChoiceEdge): string {
+  return JSON.stringify([
+    e.source,
+    e.target,
+    e.label,
+    e.selected,
+    e.style,
+    e.labelStyle,
+    e.className,
+    e.data,
+    e.reconnectable,
+  ]);
+}
+
+/** A graph builder with its own memory of the objects it made. */
+export function createGraphBuilder(): GraphBuilder {
+  const nodeCache = new Map<string, CanvasNode>();
+  const edgeCache = new Map<string, { edge: ChoiceEdge; signature: string }>();
+
+  const reuseNode = (node: CanvasNode): CanvasNode => {
+    const old = nodeCache.get(node.id);
+    if (old && sameNode(old, node)) return old;
+    // Keep the last measured size so React Flow does not hide the node to measure it again.
+    const next = old?.measured ? ({ ...node, measured: old.measured } as CanvasNode) : node;
+    nodeCache.set(node.id, next);
+    return next;
+  };
+
+  const reuseEdge = (edge: ChoiceEdge): ChoiceEdge => {
+    const signature = edgeSignature(edge);
+    const old = edgeCache.get(edge.id);
+    if (old && old.signature === signature) return old.edge;
+    edgeCache.set(edge.id, { edge, signature });
+    return edge;
+  };
+
+  return {
+    build(input) {
+      const fresh = buildFresh(input);
+      const nodes = fresh.nodes.map(reuseNode);
+      const edges = fresh.edges.map(reuseEdge);
+      if (nodeCache.size > nodes.length) {
+        const live = new Set(nodes.map((n) => n.id));
+        for (const id of nodeCache.keys()) if (!live.has(id)) nodeCache.delete(id);
+      }
+      if (edgeCache.size > edges.length) {
+        const live = new Set(edges.map((e) => e.id));
+        for (const id of edgeCache.keys()) if (!live.has(id)) edgeCache.delete(id);
+      }
+      return { nodes, edges };
+    },
+    remember(nodes) {
+      for (const node of nodes) nodeCache.set(node.id, node);
+    },
+  };
+}
+
+/** The graph, with new objects throughout. */
+export function buildFresh({ doc, diagnostics, selection, overlay }: GraphInput): Graph {
+  const findings = indexFindings(diagnostics, doc);
+  const stored = readPositions(doc);
+  const selectedBeats = new Set(selection.beats);
+  const nodes: CanvasNode[] = [];
+  const edges: ChoiceEdge[] = [];
+  const positions = new Map<string, Point>();
+  const beatIds = Object.keys(doc.beats ?? {});
+
+  beatIds.forEach((id, i) => {
+    positions.set(id, stored[id] ?? { x: (i % 8) * 320, y: Math.floor(i / 8) * 180 });
+  });
+
+  for (const id of beatIds) {
+    const beat = doc.beats[id]!;
+    const f = findings.beats.get(id);
+    const count = overlay?.beatCounts.get(id);
+    nodes.push({
+      id,
+      type: beat.kind === 'outcome' ? 'outcome' : 'scene',
+      position: positions.get(id)!,
+      selected: selectedBeats.has(id),
+      width: BEAT_WIDTH,
+      data: {
+        beatId: id,
+        beat,
+        isStart: doc.start === id,
+        ...(f ? { findings: f } : {}),
+        ...(count !== undefined ? { count } : {}),
+      },
     });
+  }
 
-    for (const id of beatIds) {
-      const beat = doc.beats[id]!;
-      const position = positions.get(id)!;
-      const f = findings.beats.get(id);
-      const isStart = doc.start === id;
-      const selected = selectedBeats.has(id);
-      const count = overlay?.beatCounts.get(id);
-      const type = beat.kind === 'outcome' ? 'outcome' : 'scene';
-      const old = cache.get(id);
-      if (
-        old &&
-        old.data.beat === beat &&
-        old.type === type &&
-        old.position.x === position.x &&
-        old.position.y === position.y &&
-        old.data.isStart === isStart &&
-        old.selected === selected &&
-        old.data.count === count &&
-        sameFindings(old.data.findings, f)
-      ) {
-        nodes.push(old);
-        continue;
-      }
-      const node: BeatNode = {
-        id,
-        type,
-        position,
-        selected,
-        width: BEAT_WIDTH,
-        data: {
-          beatId: id,
-          beat,
-          isStart,
-          ...(f ? { findings: f } : {}),
-          ...(count !== undefined ? { count } : {}),
-        },
-      };
-      cache.set(id, node);
-      nodes.push(node);
+  // Destinations naming no beat get a placeholder node near their first source.
+  const missing = new Map<string, Point>();
+  let currentSource: Point = { x: 0, y: 0 };
+  const targetOf = (to: string): string => {
+    if (doc.beats?.[to]) return to;
+    if (!missing.has(to)) {
+      missing.set(to, {
+        x: currentSource.x + BEAT_WIDTH + 220,
+        y: currentSource.y + 40 * missing.size,
+      });
     }
-    for (const id of cache.keys()) if (!doc.beats?.[id]) cache.delete(id);
+    return `missing|${to}`;
+  };
 
-    // Destinations naming no beat get a placeholder node near their first source.
-    const missing = new Map<string, Point>();
-    let currentSource: Point = { x: 0, y: 0 };
-    const targetOf = (to: string): string => {
-      if (doc.beats?.[to]) return to;
-      if (!missing.has(to)) {
-        missing.set(to, {
-          x: currentSource.x + BEAT_WIDTH + 220,
-          y: currentSource.y + 40 * missing.size,
-        });
-      }
-      return `missing|${to}`;
-    };
-
-    for (const id of beatIds) {
-      const beat = doc.beats[id]!;
-      if (beat.kind === 'outcome') continue;
-      const source = positions.get(id)!;
-      currentSource = source;
-      const leavers: {
-        leaver: Leaver;
-        destination: Destination;
-        label: string;
-        rating?: Rating;
-        index: string;
-      }[] = (beat.choices ?? []).map((choice, i) => ({
-        leaver: { beat: id, choice: choice.id },
-        destination: choice,
-        label: truncate(choice.label ?? choice.id),
-        ...(choice.rating ? { rating: choice.rating } : {}),
-        index: String(i),
-      }));
-      if (beat.onTimeout) {
-        leavers.push({
-          leaver: { beat: id, timeout: true },
-          destination: beat.onTimeout,
-          label: `⏱ ${beat.timeLimitSec ?? '?'} s`,
-          index: 'timeout',
-        });
-      }
-      leavers.forEach(({ leaver, destination, label, rating, index }, order) => {
-        const isTimeout = !('choice' in leaver);
-        const colour = isTimeout ? RATING_COLOURS.timeout : RATING_COLOURS[rating ?? 'none'];
-        const f = findings.leavers.get(leaverKey(leaver));
-        const selected = isSelected(selection, leaver);
-        const share = overlay?.edgeShares.get(leaverKey(leaver));
-        const kind = forkKindOf(destination);
-        const style = {
-          stroke: f?.errors ? '#e03131' : colour,
-          strokeWidth: share !== undefined ? 1.5 + 6 * share : selected ? 3 : 2,
-          ...(isTimeout ? { strokeDasharray: '6 4' } : {}),
-        };
-        const shownLabel =
-          (f?.errors ? '⚠ ' : '') +
-          label +
-          (share !== undefined ? ` · ${Math.round(share * 100)}%` : '');
-        const common = {
-          selected,
-          style,
-          label: shownLabel,
-          labelStyle: { fill: f?.errors ? '#c92a2a' : '#212529', fontSize: 12, fontWeight: 500 },
-          labelBgStyle: { fill: '#ffffff', fillOpacity: 0.92 },
-          labelBgPadding: [6, 3] as [number, number],
-          labelBgBorderRadius: 4,
-          markerEnd: { type: 'arrowclosed' as const, color: style.stroke, width: 16, height: 16 },
-          className: `choice-edge${isTimeout ? ' timeout-edge' : ''}${f?.errors ? ' has-error' : ''}`,
-        };
-        const data: ChoiceEdgeData = {
-          leaver,
-          ...(rating ? { rating } : {}),
-          ...(f ? { findings: f } : {}),
-          ...(share !== undefined ? { share } : {}),
-        };
-        if (!kind) {
-          if (typeof destination.to !== 'string') return;
-          edges.push({
-            id: `edge|${id}|${index}`,
-            source: id,
-            target: targetOf(destination.to),
-            reconnectable: 'target',
-            ...common,
-            data,
-          });
-          return;
-        }
-        const forkId = `fork|${id}|${index}`;
-        const list = (destination[kind] ?? []) as { to: string }[];
-        const targets = list.map((e) => positions.get(e.to)).filter((p): p is Point => !!p);
-        const meanY = targets.length
-          ? targets.reduce((s, p) => s + p.y, 0) / targets.length
-          : source.y;
-        const fork: ForkNode = {
-          id: forkId,
-          type: 'fork',
-          position: {
-            x: source.x + BEAT_WIDTH + 70,
-            y: (source.y + meanY) / 2 + BEAT_HEIGHT / 2 - 18 + order * 8,
-          },
-          selected,
-          draggable: false,
-          data: { kind, leaver, ...(f ? { findings: f } : {}) },
-        };
-        nodes.push(fork);
+  for (const id of beatIds) {
+    const beat = doc.beats[id]!;
+    if (beat.kind === 'outcome') continue;
+    const source = positions.get(id)!;
+    currentSource = source;
+    const leavers: {
+      leaver: Leaver;
+      destination: Destination;
+      label: string;
+      rating?: Rating;
+      index: string;
+    }[] = (beat.choices ?? []).map((choice, i) => ({
+      leaver: { beat: id, choice: choice.id },
+      destination: choice,
+      label: truncate(choice.label ?? choice.id),
+      ...(choice.rating ? { rating: choice.rating } : {}),
+      index: String(i),
+    }));
+    if (beat.onTimeout) {
+      leavers.push({
+        leaver: { beat: id, timeout: true },
+        destination: beat.onTimeout,
+        label: `⏱ ${beat.timeLimitSec ?? '?'} s`,
+        index: 'timeout',
+      });
+    }
+    leavers.forEach(({ leaver, destination, label, rating, index }, order) => {
+      const isTimeout = !('choice' in leaver);
+      const colour = isTimeout ? RATING_COLOURS.timeout : RATING_COLOURS[rating ?? 'none'];
+      const f = findings.leavers.get(leaverKey(leaver));
+      const selected = isSelected(selection, leaver);
+      const share = overlay?.edgeShares.get(leaverKey(leaver));
+      const kind = forkKindOf(destination);
+      const style = {
+        stroke: f?.errors ? '#e03131' : colour,
+        strokeWidth: share !== undefined ? 1.5 + 6 * share : selected ? 3 : 2,
+        ...(isTimeout ? { strokeDasharray: '6 4' } : {}),
+      };
+      const shownLabel =
+        (f?.errors ? '⚠ ' : '') +
+        label +
+        (share !== undefined ? ` · ${Math.round(share * 100)}%` : '');
+      const common = {
+        selected,
+        style,
+        label: shownLabel,
+        labelStyle: { fill: f?.errors ? '#c92a2a' : '#212529', fontSize: 12, fontWeight: 500 },
+        labelBgStyle: { fill: '#ffffff', fillOpacity: 0.92 },
+        labelBgPadding: [6, 3] as [number, number],
+        labelBgBorderRadius: 4,
+        markerEnd: { type: 'arrowclosed' as const, color: style.stroke, width: 16, height: 16 },
+        className: `choice-edge${isTimeout ? ' timeout-edge' : ''}${f?.errors ? ' has-error' : ''}`,
+      };
+      const data: ChoiceEdgeData = {
+        leaver,
+        ...(rating ? { rating } : {}),
+        ...(f ? { findings: f } : {}),
+        ...(share !== undefined ? { share } : {}),
+      };
+      if (!kind) {
+        if (typeof destination.to !== 'string') return;
         edges.push({
           id: `edge|${id}|${index}`,
           source: id,
-          target: forkId,
-          reconnectable: false,
+          target: targetOf(destination.to),
+          reconnectable: 'target',
           ...common,
           data,
         });
-        list.forEach((entry, e) => {
-          edges.push({
-            id: `edge|${id}|${index}|${e}`,
-            source: forkId,
-            target: targetOf(entry.to),
-            reconnectable: 'target',
-            ...common,
-            label: entryLabel(destination, kind, e),
-            labelStyle: { ...common.labelStyle, fontWeight: 400, fill: '#495057' },
-            style: { ...style, strokeWidth: Math.max(1.5, style.strokeWidth - 0.5) },
-            data: { ...data, entry: e, fromFork: true },
-          });
+        return;
+      }
+      const forkId = `fork|${id}|${index}`;
+      const list = (destination[kind] ?? []) as { to: string }[];
+      const targets = list.map((e) => positions.get(e.to)).filter((p): p is Point => !!p);
+      const meanY = targets.length
+        ? targets.reduce((s, p) => s + p.y, 0) / targets.length
+        : source.y;
+      const fork: ForkNode = {
+        id: forkId,
+        type: 'fork',
+        position: {
+          x: source.x + BEAT_WIDTH + 70,
+          y: (source.y + meanY) / 2 + BEAT_HEIGHT / 2 - 18 + order * 8,
+        },
+        selected,
+        draggable: false,
+        data: { kind, leaver, ...(f ? { findings: f } : {}) },
+      };
+      nodes.push(fork);
+      edges.push({
+        id: `edge|${id}|${index}`,
+        source: id,
+        target: forkId,
+        reconnectable: false,
+        ...common,
+        data,
+      });
+      list.forEach((entry, e) => {
+        edges.push({
+          id: `edge|${id}|${index}|${e}`,
+          source: forkId,
+          target: targetOf(entry.to),
+          reconnectable: 'target',
+          ...common,
+          label: entryLabel(destination, kind, e),
+          labelStyle: { ...common.labelStyle, fontWeight: 400, fill: '#495057' },
+          style: { ...style, strokeWidth: Math.max(1.5, style.strokeWidth - 0.5) },
+          data: { ...data, entry: e, fromFork: true },
         });
       });
-    }
+    });
+  }
 
-    for (const [target, position] of missing) {
-      nodes.push({
-        id: `missing|${target}`,
-        type: 'missing',
-        position,
-        draggable: false,
-        selectable: false,
-        data: { target },
-      });
-    }
-    return { nodes, edges };
-  };
+  for (const [target, position] of missing) {
+    nodes.push({
+      id: `missing|${target}`,
+      type: 'missing',
+      position,
+      draggable: false,
+      selectable: false,
+      data: { target },
+    });
+  }
+  return { nodes, edges };
 }

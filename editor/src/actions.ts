@@ -1,0 +1,108 @@
+/**
+ * What the toolbar, the keyboard and the canvas ask for, turned into
+ * commands: picking fresh ids, placing new beats, asking before a delete.
+ */
+import type { Choice, Scenario } from '@defuse/schemas';
+import type { Point } from './model/commands';
+import { uniqueId } from './model/ids';
+import { readPositions } from './model/positions';
+import { incomingReferences, type BeatReference } from './model/references';
+import type { EditorStore } from './store/editor-store';
+import { layoutScenario } from './canvas/layout';
+
+/** A beat id not used yet, from `base` ("beat", "beat-2"...). */
+export function freshBeatId(doc: Scenario, base: string): string {
+  return uniqueId(base, (id) => doc.beats[id] !== undefined);
+}
+
+/** A choice id not used yet in `beatId`. */
+export function freshChoiceId(doc: Scenario, beatId: string, base = 'choice'): string {
+  const beat = doc.beats[beatId];
+  const choices = beat && beat.kind !== 'outcome' ? (beat.choices ?? []) : [];
+  return uniqueId(base, (id) => choices.some((c) => c.id === id));
+}
+
+/** Adds a scene or outcome beat at `position` and selects it. */
+export function addBeat(
+  store: EditorStore,
+  kind: 'scene' | 'outcome',
+  position: Point,
+): string | undefined {
+  const { doc, dispatch, select } = store.getState();
+  const beatId = freshBeatId(doc, kind === 'outcome' ? 'outcome' : 'beat');
+  const title = kind === 'outcome' ? 'New outcome' : 'New beat';
+  const result = dispatch({ type: 'addBeat', beatId, kind, title, position });
+  if (!result.ok) return undefined;
+  select({ beats: [beatId] });
+  return beatId;
+}
+
+/** Adds a choice from one beat to another and selects it. */
+export function connectBeats(store: EditorStore, from: string, to: string): void {
+  const { doc, dispatch, select } = store.getState();
+  const choice: Choice = { id: freshChoiceId(doc, from), label: 'New choice', to };
+  if (dispatch({ type: 'addChoice', beatId: from, choice }).ok) {
+    select({ beats: [], edge: { beat: from, choice: choice.id } });
+  }
+}
+
+/** Creates a new beat at `position` with a choice leading to it from `from`, in one step. */
+export function branchToNewBeat(store: EditorStore, from: string, position: Point): void {
+  const { doc, dispatch, select } = store.getState();
+  const beatId = freshBeatId(doc, 'beat');
+  const choiceId = freshChoiceId(doc, from);
+  const result = dispatch({
+    type: 'addBeat',
+    beatId,
+    kind: 'scene',
+    title: 'New beat',
+    position,
+    via: { beatId: from, choice: { id: choiceId, label: 'New choice' } },
+  });
+  if (result.ok) select({ beats: [], edge: { beat: from, choice: choiceId } });
+}
+
+/** The ways into a set of beats from outside it: what a delete would remove. */
+export function incomingFromOutside(doc: Scenario, beatIds: string[]): BeatReference[] {
+  const deleting = new Set(beatIds);
+  return beatIds.flatMap((id) =>
+    incomingReferences(doc, id).filter((ref) => !deleting.has(ref.from.beat)),
+  );
+}
+
+/** Duplicates the selected beats beside the originals and selects the copies. */
+export function duplicateSelection(store: EditorStore): void {
+  const { doc, selection, dispatch, select } = store.getState();
+  if (selection.beats.length === 0) return;
+  const copies: Record<string, string> = {};
+  const taken = new Set(Object.keys(doc.beats));
+  for (const id of selection.beats) {
+    const copy = uniqueId(`${id}-copy`, (c) => taken.has(c));
+    taken.add(copy);
+    copies[id] = copy;
+  }
+  if (dispatch({ type: 'duplicateBeats', copies, offset: { x: 40, y: 40 } }).ok) {
+    select({ beats: Object.values(copies) });
+  }
+}
+
+/** Lays the whole graph out again (one undo step). */
+export function autoLayout(store: EditorStore): void {
+  const { doc, dispatch } = store.getState();
+  if (Object.keys(doc.beats).length === 0) return;
+  dispatch({ type: 'applyLayout', positions: layoutScenario(doc) });
+}
+
+/**
+ * The document with a position for every beat: stored ones are kept, and
+ * when any beat has none the whole graph is laid out.
+ */
+export function withPositions(doc: Scenario): Scenario {
+  const stored = readPositions(doc);
+  const ids = Object.keys(doc.beats ?? {});
+  if (ids.every((id) => stored[id])) return doc;
+  const laid = layoutScenario(doc);
+  const ext = doc['x-editor'];
+  const base = ext && typeof ext === 'object' && !Array.isArray(ext) ? ext : {};
+  return { ...doc, 'x-editor': { ...base, positions: { ...laid, ...stored } } };
+}

@@ -1,0 +1,152 @@
+/**
+ * Canvas nodes. Scene beats are cards with their CDM step, timer and
+ * findings; outcome beats are coloured by result and have no way out; fork
+ * nodes are small markers where a choice splits by condition, chance or
+ * the instructor's pick. Every text from the scenario is rendered as text.
+ */
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { OutcomeBeat, SceneBeat } from '@defuse/schemas';
+import type { BeatNode, ForkNode, MissingNode, Findings } from './graph';
+import { CDM_WORDS, RESULT_WORDS, FORCE_WORDS } from '../words';
+
+function FindingsBadge({ findings }: { findings?: Findings }) {
+  if (!findings) return null;
+  if (findings.errors > 0) {
+    return (
+      <span className="badge badge-error" title={findings.message}>
+        <span aria-hidden="true">⚠</span> {findings.errors}
+        <span className="sr-only"> error{findings.errors === 1 ? '' : 's'}</span>
+      </span>
+    );
+  }
+  return (
+    <span className="badge badge-warning" title={findings.message}>
+      <span aria-hidden="true">!</span> {findings.warnings}
+      <span className="sr-only"> warning{findings.warnings === 1 ? '' : 's'}</span>
+    </span>
+  );
+}
+
+function SceneNodeView({ data, selected }: NodeProps<BeatNode>) {
+  const beat = data.beat as SceneBeat;
+  const choices = beat.choices?.length ?? 0;
+  const cdm = beat.cdm;
+  return (
+    <div
+      className={`beat-node scene-node${selected ? ' is-selected' : ''}${data.findings?.errors ? ' has-error' : ''}`}
+      data-beat-id={data.beatId}
+      data-cdm={cdm ?? 'none'}
+    >
+      <Handle type="target" position={Position.Left} className="handle handle-in" />
+      <div className="node-head">
+        {data.isStart && <span className="badge badge-start">Start</span>}
+        <span className="node-cdm">{cdm ? CDM_WORDS[cdm] : 'No CDM step'}</span>
+        <span className="node-head-right">
+          {beat.timeLimitSec !== undefined && (
+            <span className="badge badge-timer" title="Time limit">
+              <span aria-hidden="true">⏱</span> {beat.timeLimitSec} s
+            </span>
+          )}
+          <FindingsBadge findings={data.findings} />
+        </span>
+      </div>
+      <div className="node-title">{beat.title || <em className="muted">Untitled beat</em>}</div>
+      <div className="node-foot">
+        <span className="node-id">{data.beatId}</span>
+        <span>
+          {choices} choice{choices === 1 ? '' : 's'}
+          {data.count !== undefined && <span className="overlay-count"> · {data.count} runs</span>}
+        </span>
+      </div>
+      <Handle type="source" position={Position.Right} className="handle handle-out" />
+    </div>
+  );
+}
+
+function OutcomeNodeView({ data, selected }: NodeProps<BeatNode>) {
+  const beat = data.beat as OutcomeBeat;
+  const result = beat.outcome?.result;
+  const force = beat.outcome?.force;
+  const injury = beat.outcome?.officerInjury || beat.outcome?.subjectInjury;
+  return (
+    <div
+      className={`beat-node outcome-node${selected ? ' is-selected' : ''}${data.findings?.errors ? ' has-error' : ''}`}
+      data-beat-id={data.beatId}
+      data-result={result ?? 'none'}
+    >
+      <Handle type="target" position={Position.Left} className="handle handle-in" />
+      <div className="node-head">
+        {data.isStart && <span className="badge badge-start">Start</span>}
+        <span className="node-kind">
+          <span aria-hidden="true">⚑</span> Outcome
+        </span>
+        <span className="node-head-right">
+          <FindingsBadge findings={data.findings} />
+        </span>
+      </div>
+      <div className="node-title">{beat.title || <em className="muted">Untitled outcome</em>}</div>
+      <div className="node-foot">
+        <span className="result-chip">{result ? RESULT_WORDS[result] : 'no result'}</span>
+        <span>
+          {force ? FORCE_WORDS[force] : ''}
+          {injury ? ' · injury' : ''}
+          {data.count !== undefined && <span className="overlay-count"> · {data.count} runs</span>}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+const FORK_SYMBOLS = { branches: '?', chance: '%', instructor: '☰' } as const;
+const FORK_WORDS = {
+  branches: 'Branches by condition',
+  chance: 'Chance draw',
+  instructor: "Instructor's pick",
+} as const;
+
+function ForkNodeView({ data, selected }: NodeProps<ForkNode>) {
+  return (
+    <div
+      className={`fork-node fork-${data.kind}${selected ? ' is-selected' : ''}${data.findings?.errors ? ' has-error' : ''}`}
+      title={FORK_WORDS[data.kind]}
+    >
+      <Handle
+        type="target"
+        position={Position.Left}
+        className="handle handle-fork"
+        isConnectable={false}
+      />
+      <span aria-hidden="true">{FORK_SYMBOLS[data.kind]}</span>
+      <span className="sr-only">{FORK_WORDS[data.kind]}</span>
+      <Handle
+        type="source"
+        position={Position.Right}
+        className="handle handle-fork"
+        isConnectable={false}
+      />
+    </div>
+  );
+}
+
+function MissingNodeView({ data }: NodeProps<MissingNode>) {
+  return (
+    <div className="missing-node" title="A choice leads to a beat that does not exist">
+      <Handle
+        type="target"
+        position={Position.Left}
+        className="handle handle-in"
+        isConnectable={false}
+      />
+      <span aria-hidden="true">⚠</span> No beat “{data.target}”
+    </div>
+  );
+}
+
+/** Node components by type, for React Flow's `nodeTypes`. */
+export const nodeTypes = {
+  scene: memo(SceneNodeView),
+  outcome: memo(OutcomeNodeView),
+  fork: memo(ForkNodeView),
+  missing: memo(MissingNodeView),
+};
