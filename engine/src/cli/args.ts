@@ -23,10 +23,13 @@ function usageMessage(error: unknown): string {
     return name ? `unknown option ${name}` : 'unknown option';
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = /'(--?[\w-]+)/.exec(message)?.[1] ?? 'this option';
-    return message.includes('does not take')
-      ? `option ${name} does not take a value`
-      : `option ${name} needs a value`;
+    // Node writes "Option '-n, --runs <value>' argument missing": name the long form.
+    const name = /--[\w-]+/.exec(message)?.[0] ?? /-\w/.exec(message)?.[0] ?? 'this option';
+    if (message.includes('does not take')) return `option ${name} does not take a value`;
+    if (message.includes('ambiguous')) {
+      return `option ${name} needs a value (for one that starts with "-", write ${name}=<value>)`;
+    }
+    return `option ${name} needs a value`;
   }
   // Node's wording names the option already; drop its hint about "--".
   return message.split('. To specify')[0]!.replace(/\.$/, '');

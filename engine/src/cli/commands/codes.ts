@@ -3,15 +3,19 @@ import { parseCommandArgs } from '../args';
 import { EXIT_FAILED, EXIT_OK, type CliIo, type Command } from '../command';
 import { plain, table } from '../text';
 
-/** The diagnostic codes as a Markdown table (the one in the engine's README). */
+/** The diagnostic codes as a Markdown table, padded as Prettier does (the one in the engine's README). */
 export function codesMarkdown(): string[] {
-  return [
-    '| Code | Severity | Meaning |',
-    '| ---- | -------- | ------- |',
-    ...Object.entries(DIAGNOSTIC_CODES).map(
-      ([code, { severity, title }]) => `| ${code} | ${severity} | ${title} |`,
-    ),
+  const rows = [
+    ['Code', 'Severity', 'Meaning'],
+    ...Object.entries(DIAGNOSTIC_CODES).map(([code, { severity, title }]) => [
+      code,
+      severity,
+      title,
+    ]),
   ];
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)];
 }
 
 /** `defuse codes`: what each diagnostic code means. */
