@@ -7,7 +7,10 @@ import { plain } from './text';
 export class LogWriteError extends Error {
   override name = 'LogWriteError';
   constructor(file: string, cause: unknown) {
-    super(`cannot write the log to ${plain(file)}: ${fileErrorText(cause)}`);
+    const missing = (cause as { code?: string }).code === 'ENOENT';
+    super(
+      `cannot write the log to ${plain(file)}: ${missing ? 'its folder does not exist' : fileErrorText(cause)}`,
+    );
   }
 }
 
