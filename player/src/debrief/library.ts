@@ -1,0 +1,222 @@
+import { parseLog, parseScenario, scenarioDigest } from '@defuse/engine';
+import type { Annotation, DecisionLog, Scenario } from '@defuse/schemas';
+import { loadCatalogue } from '../scenarios/catalogue';
+import { listLogs, loadLog, loadSession } from '../storage/logs';
+import { saveImportedScenario } from '../storage/scenarios';
+import { describeDiagnostic } from '../scenarios/describe-diagnostic';
+import {
+  listOpenedFiles,
+  loadNotes,
+  removeOpenedFile,
+  saveNotes,
+  saveOpenedFile,
+  type DebriefNotes,
+} from './debrief-store';
+import { checkIntegrity, type Integrity, type ScenarioShelf } from './integrity';
+
+/** A log the debrief can open: one of this device's drills, or a file. */
+export interface DebriefLog {
+  /** Stable key for routes and lists. */
+  key: string;
+  source: 'device' | 'file';
+  fileName?: string;
+  log: DecisionLog;
+  integrity: Integrity;
+}
+
+export interface DebriefLibrary {
+  logs: DebriefLog[];
+  shelf: ScenarioShelf;
+}
+
+/** A route-safe key: `d.<session>` for this device, `f.<session>.<fingerprint>` for files. */
+function deviceKey(sessionId: string): string {
+  return `d.${sessionId}`;
+}
+
+/** FNV-1a of the events as written, so two different copies of one session get two keys. */
+function fingerprint(log: DecisionLog): string {
+  const text = JSON.stringify(log.events);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function fileKey(log: DecisionLog): string {
+  return `f.${log.sessionId}.${fingerprint(log)}`;
+}
+
+/**
+ * Everything the debrief lists: this device's drills (with the scenario copy
+ * each was recorded with), log files opened here before, and every scenario
+ * text the device has (bundled, imported, and those copies).
+ */
+export async function loadLibrary(): Promise<DebriefLibrary> {
+  const shelf: ScenarioShelf = new Map();
+  const catalogue = await loadCatalogue();
+  for (const entry of [...catalogue.bundled, ...catalogue.imported]) {
+    shelf.set(entry.digest, entry.scenario);
+  }
+  const device: { log: DecisionLog }[] = [];
+  for (const summary of await listLogs()) {
+    const [log, session] = await Promise.all([
+      loadLog(summary.sessionId),
+      loadSession(summary.sessionId),
+    ]);
+    if (!log) continue;
+    if (session?.scenario) {
+      const digest = scenarioDigest(session.scenario);
+      if (!shelf.has(digest)) shelf.set(digest, session.scenario);
+    }
+    device.push({ log });
+  }
+  const files = await listOpenedFiles();
+  const logs: DebriefLog[] = [
+    ...device.map(({ log }) => ({
+      key: deviceKey(log.sessionId),
+      source: 'device' as const,
+      log,
+      integrity: checkIntegrity(log, shelf),
+    })),
+    ...files.map((f) => ({
+      key: f.key,
+      source: 'file' as const,
+      fileName: f.fileName,
+      log: f.log,
+      integrity: checkIntegrity(f.log, shelf),
+    })),
+  ];
+  return { logs, shelf };
+}
+
+/** Largest file accepted, as for scenarios; a log of a long drill is a few hundred KB. */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/** The outcome of opening one file. */
+export type OpenResult =
+  | { kind: 'log'; fileName: string; key: string }
+  | { kind: 'scenario'; fileName: string; title: string; version: string }
+  | { kind: 'error'; fileName: string; message: string };
+
+/**
+ * Opens dropped or picked files: decision logs join the debrief list (and
+ * their notes and reactions join this device's), scenario files join the
+ * device's imported scenarios so logs recorded with them can be debriefed.
+ * A file that is neither is refused with the reason; nothing is changed.
+ */
+export async function openFiles(files: readonly File[]): Promise<OpenResult[]> {
+  const results: OpenResult[] = [];
+  for (const file of files) {
+    if (file.size > MAX_BYTES) {
+      results.push({ kind: 'error', fileName: file.name, message: 'larger than 5 MB' });
+      continue;
+    }
+    const bytes = await readBytes(file);
+    results.push(await openBytes(file.name, bytes));
+  }
+  return results;
+}
+
+/** A file's bytes; `FileReader` where `Blob.arrayBuffer` is missing (older tablets). */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') {
+    return file.arrayBuffer().then((b) => new Uint8Array(b));
+  }
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+async function openBytes(fileName: string, bytes: Uint8Array): Promise<OpenResult> {
+  let format: unknown;
+  try {
+    format = (JSON.parse(new TextDecoder().decode(bytes)) as { format?: unknown }).format;
+  } catch {
+    format = undefined;
+  }
+  if (typeof format === 'string' && format.startsWith('defuse/scenario')) {
+    const { scenario, diagnostics } = parseScenario(bytes);
+    if (!scenario) {
+      const first = diagnostics[0];
+      const plain = first ? describeDiagnostic(first) : undefined;
+      return {
+        kind: 'error',
+        fileName,
+        message: `not a valid scenario${plain ? `: ${plainText(plain)}` : ''}`,
+      };
+    }
+    await saveImportedScenario(scenario, scenarioDigest(scenario), fileName);
+    return { kind: 'scenario', fileName, title: scenario.title, version: scenario.version };
+  }
+  const { log, diagnostics } = parseLog(bytes);
+  if (!log) {
+    const first = diagnostics[0];
+    const where = first?.line !== undefined ? ` (line ${first.line})` : '';
+    return {
+      kind: 'error',
+      fileName,
+      message: first
+        ? `not a decision log: ${first.message}${where}`
+        : 'not a decision log or a scenario file',
+    };
+  }
+  const key = fileKey(log);
+  await saveOpenedFile({ key, fileName, openedAt: Date.now(), log });
+  if (log.annotations?.length || log.selfAssessment) {
+    const notes = await loadNotes(log.sessionId);
+    await saveNotes(mergeNotes(notes, log));
+  }
+  return { kind: 'log', fileName, key };
+}
+
+function plainText(d: ReturnType<typeof describeDiagnostic>): string {
+  return `${d.where}: ${d.what}`;
+}
+
+/** The notes of a session with those carried by a log file added (no duplicates). */
+export function mergeNotes(notes: DebriefNotes, log: DecisionLog): DebriefNotes {
+  const same = (a: Annotation, b: Annotation) =>
+    a.seq === b.seq && a.text === b.text && (a.author ?? '') === (b.author ?? '');
+  const annotations = [...notes.annotations];
+  for (const a of log.annotations ?? []) {
+    if (!annotations.some((b) => same(a, b))) annotations.push(a);
+  }
+  annotations.sort((a, b) => a.seq - b.seq);
+  const merged: DebriefNotes = { ...notes, annotations };
+  if (!notes.selfAssessment && log.selfAssessment) {
+    merged.selfAssessment = log.selfAssessment;
+    merged.reactionsDone = true;
+  }
+  return merged;
+}
+
+/** Takes an opened file off the debrief list (the file itself is untouched). */
+export async function closeFile(key: string): Promise<void> {
+  await removeOpenedFile(key);
+}
+
+/**
+ * The log as it is exported from the debrief: the recorded events exactly as
+ * they are, with the instructor's notes and the trainee's reactions beside
+ * them. Both are outside the hash chain, so the log still verifies.
+ */
+export function logWithNotes(log: DecisionLog, notes: DebriefNotes): DecisionLog {
+  const out: DecisionLog = { ...log };
+  if (notes.annotations.length > 0) out.annotations = notes.annotations;
+  else delete out.annotations;
+  if (notes.selfAssessment && (notes.selfAssessment.wentWell || notes.selfAssessment.change)) {
+    out.selfAssessment = notes.selfAssessment;
+  }
+  return out;
+}
+
+/** Scenario text recorded for a log, when the device has it. */
+export function scenarioOf(log: DecisionLog, shelf: ScenarioShelf): Scenario | undefined {
+  return shelf.get(log.scenario.digest);
+}
