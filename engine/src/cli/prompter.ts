@@ -59,7 +59,19 @@ export class Prompter {
    * answers may run out while a timer is still running).
    */
   ask(prompt: string, countdown?: Countdown): Promise<Answer> {
-    return new Promise((resolve) => {
+    return this.question(prompt, countdown, true);
+  }
+
+  /**
+   * Shows a prompt and waits for the countdown to run out (or Ctrl-C) without
+   * taking an answer: piped answers stay queued for the next question.
+   */
+  wait(prompt: string, countdown: Countdown): Promise<Answer> {
+    return this.question(prompt, countdown, false);
+  }
+
+  private question(prompt: string, countdown: Countdown | undefined, takesLines: boolean) {
+    return new Promise<Answer>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let ticker: ReturnType<typeof setInterval> | undefined;
       let shown = -1;
@@ -81,6 +93,10 @@ export class Prompter {
       };
       const take = (answer: Answer) => {
         if (answer.kind === 'end' && countdown) return; // wait for the timer
+        if (answer.kind === 'line' && !takesLines) {
+          if (!this.tty) this.queue.push(answer);
+          return;
+        }
         finish(answer);
       };
 
@@ -90,7 +106,13 @@ export class Prompter {
       } else {
         this.io.out(`${text()}:`);
       }
-      const queued = this.queue.shift() ?? (this.ended ? { kind: 'end' as const } : undefined);
+      const next = takesLines ? 0 : this.queue.findIndex((a) => a.kind === 'interrupt');
+      const queued =
+        next >= 0 && next < this.queue.length
+          ? this.queue.splice(next, 1)[0]
+          : this.ended
+            ? ({ kind: 'end' } as const)
+            : undefined;
       if (queued && !(queued.kind === 'end' && countdown)) {
         finish(queued);
         return;

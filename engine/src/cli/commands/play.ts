@@ -97,12 +97,16 @@ class TerminalDrill {
       snap.remainingMs !== undefined
         ? { remainingMs: () => this.drill.snapshot().remainingMs ?? 0 }
         : undefined;
-    const prompt = n > 1 ? `Your choice [1-${n}]` : n === 1 ? 'Your choice [1]' : 'Wait';
+    if (n === 0 && countdown) {
+      const answer = await this.prompter.wait('Wait', countdown);
+      return answer.kind === 'interrupt' ? { kind: 'stop', why: 'interrupt' } : { kind: 'timeout' };
+    }
+    const prompt = n > 1 ? `Your choice [1-${n}]` : 'Your choice [1]';
     for (;;) {
       const answer = await this.prompter.ask(prompt, countdown);
       const move = this.interpret(answer, n);
       if (move === 'again') {
-        this.io.out(n ? `Type a number from 1 to ${n}, or q to stop.` : 'Type q to stop.');
+        this.io.out(`Type a number from 1 to ${n}, or q to stop.`);
         continue;
       }
       if (move.kind === 'pick') return { kind: 'choose', id: snap.choices[move.index]!.id };
