@@ -7,4 +7,6 @@ export interface BenchRow {
   budget?: number;
   /** The value against a floor, in words (e.g. "1.8x JSON.parse"). */
   ratio?: string;
+  /** Anything the number alone does not say (for example that the step threw). */
+  note?: string;
 }
