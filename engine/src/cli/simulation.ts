@@ -8,7 +8,7 @@ export type Policy = 'random' | 'preferred';
 export const POLICIES: readonly Policy[] = ['random', 'preferred'];
 
 /** A run that stops after this many decisions is counted as never ending (a cycle). */
-const MAX_DECISIONS = 10_000;
+const MAX_DECISIONS = 1_000;
 
 /** What many simulated drills came to. */
 export interface SimulationResult {
@@ -24,6 +24,8 @@ export interface SimulationResult {
   stuck: Record<string, number>;
   /** Runs cut off after too many decisions (a cycle the policy does not leave). */
   endless: number;
+  /** Timers that ran out, over all runs (only where no choice was open). */
+  timeouts: number;
   /** Mean number of decisions (choices and timeouts) per run. */
   meanDecisions: number;
 }
@@ -67,6 +69,7 @@ export function simulate(
   const stuck: Record<string, number> = {};
   let endless = 0;
   let decisions = 0;
+  let timeouts = 0;
 
   for (let i = 0; i < options.runs; i++) {
     const seed = (options.seed + i) >>> 0;
@@ -83,6 +86,7 @@ export function simulate(
         state = step(scenario, state, { type: 'choose', choice: picked.choice.id }).state;
       } else if (beat && !isOutcomeBeat(beat) && beat.timeLimitSec !== undefined) {
         state = step(scenario, state, { type: 'timeout' }).state;
+        timeouts++;
       } else {
         stuck[state.beat] = (stuck[state.beat] ?? 0) + 1;
         break;
@@ -120,6 +124,7 @@ export function simulate(
     results,
     stuck,
     endless,
+    timeouts,
     meanDecisions: options.runs ? decisions / options.runs : 0,
   };
 }

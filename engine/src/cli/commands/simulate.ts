@@ -44,6 +44,7 @@ export function simulationLines(r: SimulationResult): string[] {
   if (r.endless) {
     lines.push(`Never ended (cut off in a cycle): ${r.endless} (${share(r.endless, r.runs)})`);
   }
+  if (r.timeouts) lines.push(`Timers that ran out (where no choice was open): ${r.timeouts}`);
   lines.push(`Mean decisions per run: ${r.meanDecisions.toFixed(2)}`);
   return lines;
 }
