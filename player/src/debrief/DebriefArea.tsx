@@ -106,8 +106,9 @@ export function DebriefArea() {
     async (files: File[]) => {
       setBusy(true);
       try {
-        setOpened(describeResults(await openFiles(files)));
+        const results = await openFiles(files);
         await reload();
+        setOpened(describeResults(results));
       } catch (e) {
         setOpened({ ok: [], errors: [e instanceof Error ? e.message : String(e)] });
       } finally {

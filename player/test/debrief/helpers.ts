@@ -78,6 +78,15 @@ export async function resetStorage(): Promise<void> {
   globalThis.indexedDB = new IDBFactory();
 }
 
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsText(blob);
+  });
+}
+
 /** Captures what the page offers for download (the text of each file). */
 export function captureDownloads(): {
   files: { name: string; text: Promise<string> }[];
@@ -97,7 +106,7 @@ export function captureDownloads(): {
   URL.revokeObjectURL = () => undefined;
   HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
     const blob = blobs.get(this.href);
-    if (blob) files.push({ name: this.download, text: blob.text() });
+    if (blob) files.push({ name: this.download, text: readText(blob) });
   };
   return {
     files,
