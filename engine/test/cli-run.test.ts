@@ -334,8 +334,8 @@ describe('defuse replay', () => {
       'rating',
       'technique',
       'CDM',
-      'decision',
-      'by',
+      'decision time',
+      'chosen by',
       'to',
     ]);
     const rows = out.slice(header + 2, header + 7).map((l) => l.split(/\s{2,}/));
