@@ -16,9 +16,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
       treeshake: {
-        // The preview takes a few drill components from the player; the rest of
-        // the player (its screens, its bundled library) must not ride along.
-        moduleSideEffects: (id: string) => !/[\\/]player[\\/]src[\\/].*\.tsx?$/.test(id),
+        // The workspace packages have no side effects on import (the engine is
+        // pure by design; the preview takes only a few drill components from
+        // the player), so what the editor does not use must not ride along:
+        // the player's screens and library, the engine's xAPI export...
+        moduleSideEffects: (id: string) =>
+          !/[\\/](player|engine|schemas)[\\/]src[\\/].*\.tsx?$/.test(id),
       },
     },
   },

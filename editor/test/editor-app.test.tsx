@@ -34,7 +34,7 @@ describe('editor window', () => {
     expect(session.store.getState().doc.beats.desk?.title).toBe('At the desk');
   });
 
-  it('undoes and redoes with the keyboard, but not while a dialog is open', async () => {
+  it('undoes and redoes with Ctrl+Z and Shift+Ctrl+Z', async () => {
     const { session, user } = await renderEditor(fakeScenario());
     act(() => {
       session.store

@@ -12,6 +12,7 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  getViewportForBounds,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -38,6 +39,10 @@ import {
   type ForkNode,
 } from './graph';
 import { nodeTypes } from './nodes';
+import { edgeTypes } from './ChoiceEdgeView';
+
+/** Below this zoom a whole-graph view is not readable; the start beat is framed instead. */
+const READABLE_ZOOM = 0.5;
 
 /** Above this many beats only what is on screen is rendered. */
 const VISIBLE_ONLY_FROM = 150;
@@ -185,6 +190,39 @@ export function Canvas() {
     [store],
   );
 
+  // Frame a newly opened document: all of it when it fits at a readable
+  // size, otherwise its start beat.
+  const opened = useEditor((s) => s.opened);
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const { doc: current } = store.getState();
+      const positions = readPositions(current);
+      const points = Object.keys(current.beats).map((id) => positions[id]).filter((p): p is Point => !!p);
+      const box = container.current;
+      if (points.length === 0 || !box) return;
+      const bounds = {
+        x: Math.min(...points.map((p) => p.x)),
+        y: Math.min(...points.map((p) => p.y)),
+        width: Math.max(...points.map((p) => p.x)) - Math.min(...points.map((p) => p.x)) + BEAT_WIDTH,
+        height: Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y)) + BEAT_HEIGHT,
+      };
+      const fit = getViewportForBounds(bounds, box.clientWidth, box.clientHeight, 0.05, 1, 0.12);
+      const start = positions[current.start];
+      if (fit.zoom >= READABLE_ZOOM || !start) {
+        void flow.setViewport(fit);
+        return;
+      }
+      const zoom = 0.8;
+      void flow.setViewport({
+        x: 60 - start.x * zoom,
+        y: box.clientHeight / 2 - (start.y + BEAT_HEIGHT / 2) * zoom,
+        zoom,
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [opened, flow, store]);
+
   // Bring a revealed place into view.
   useEffect(() => {
     if (!focus) return;
@@ -203,11 +241,12 @@ export function Canvas() {
   const big = Object.keys(doc.beats).length >= VISIBLE_ONLY_FROM;
 
   return (
-    <div className="canvas" aria-label="Scenario graph">
+    <div className="canvas" aria-label="Scenario graph" ref={container}>
       <ReactFlow<CanvasNode, ChoiceEdge>
         nodes={nodes}
         edges={graph.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
@@ -224,13 +263,12 @@ export function Canvas() {
         onlyRenderVisibleElements={big}
         minZoom={0.05}
         maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}
         elevateEdgesOnSelect
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#ced4da" />
         <MiniMap<CanvasNode>
+          style={{ width: 168, height: 112 }}
           pannable
           zoomable
           nodeColor={minimapColour}

@@ -19,6 +19,10 @@ import type { Selection } from '../store/editor-store';
 /** Size the layout reserves for a beat node. */
 export const BEAT_WIDTH = 240;
 export const BEAT_HEIGHT = 104;
+/** Side of a fork node. */
+export const FORK_SIZE = 30;
+/** Edge labels longer than this are cut short on the canvas. */
+export const EDGE_LABEL_CHARS = 34;
 
 /** Findings about one place, for its badge. */
 export interface Findings {
@@ -64,8 +68,25 @@ export interface ChoiceEdgeData extends Record<string, unknown> {
   findings?: Findings;
   /** Class overlay: share of runs through the source that took this way (0 to 1). */
   share?: number;
+  /** Position among the edges joining the same two nodes, so they can be drawn apart. */
+  parallel?: { index: number; count: number };
 }
 export type ChoiceEdge = Edge<ChoiceEdgeData>;
+
+/**
+ * Where a fork sits: a little under half-way from its beat to the nearest
+ * target, level with the middle of its targets (or just right of the beat
+ * when the targets lie behind it).
+ */
+export function forkPosition(source: Point, targets: Point[], order: number): Point {
+  const right = source.x + BEAT_WIDTH;
+  const ahead = targets.filter((t) => t.x > right + 2 * FORK_SIZE);
+  const nearest = ahead.length ? Math.min(...ahead.map((t) => t.x)) : right + 200;
+  const meanY = targets.length ? targets.reduce((sum, t) => sum + t.y, 0) / targets.length : source.y;
+  const x = right + Math.max(60, (nearest - right) * 0.45) - FORK_SIZE / 2;
+  const y = (source.y * 2 + meanY) / 3 + BEAT_HEIGHT / 2 - FORK_SIZE / 2 + order * 6;
+  return { x: Math.round(x), y: Math.round(y) };
+}
 
 /** Stroke colour of a choice edge by its rating. */
 export const RATING_COLOURS: Record<Rating | 'none' | 'timeout', string> = {
@@ -125,7 +146,7 @@ export function forkKindOf(destination: Destination): ForkKind | undefined {
   return undefined;
 }
 
-function truncate(text: string, max = 42): string {
+function truncate(text: string, max = EDGE_LABEL_CHARS): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -204,6 +225,7 @@ function sameNode(a: CanvasNode, b: CanvasNode): boolean {
 
 function edgeSignature(e: ChoiceEdge): string {
   return JSON.stringify([
+    e.type,
     e.source,
     e.target,
     e.label,
@@ -381,16 +403,10 @@ export function buildFresh({ doc, diagnostics, selection, overlay }: GraphInput)
       const forkId = `fork|${id}|${index}`;
       const list = (destination[kind] ?? []) as { to: string }[];
       const targets = list.map((e) => positions.get(e.to)).filter((p): p is Point => !!p);
-      const meanY = targets.length
-        ? targets.reduce((s, p) => s + p.y, 0) / targets.length
-        : source.y;
       const fork: ForkNode = {
         id: forkId,
         type: 'fork',
-        position: {
-          x: source.x + BEAT_WIDTH + 70,
-          y: (source.y + meanY) / 2 + BEAT_HEIGHT / 2 - 18 + order * 8,
-        },
+        position: forkPosition(source, targets, order),
         selected,
         draggable: false,
         data: { kind, leaver, ...(f ? { findings: f } : {}) },
@@ -417,6 +433,22 @@ export function buildFresh({ doc, diagnostics, selection, overlay }: GraphInput)
           data: { ...data, entry: e, fromFork: true },
         });
       });
+    });
+  }
+
+  // Edges joining the same two nodes are drawn apart.
+  const groups = new Map<string, ChoiceEdge[]>();
+  for (const e of edges) {
+    e.type = 'choice';
+    const key = `${e.source}\u0000${e.target}`;
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    group.forEach((e, index) => {
+      e.data = { ...e.data!, parallel: { index, count: group.length } };
     });
   }
 

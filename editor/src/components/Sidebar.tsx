@@ -11,7 +11,7 @@ import { LibraryPanel } from '../panels/LibraryPanel';
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'scenario', label: 'Scenario' },
   { id: 'variables', label: 'Variables' },
-  { id: 'library', label: 'My scenarios' },
+  { id: 'library', label: 'Library' },
 ];
 
 export function Sidebar() {

@@ -63,7 +63,6 @@ export function Toolbar() {
           }
         : { tone: 'info', text: `Opened “${file.name}”.` },
     });
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
   };
 
   return (

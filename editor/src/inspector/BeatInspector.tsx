@@ -192,7 +192,7 @@ export function BeatInspector({ beatId, beat }: { beatId: string; beat: Beat }) 
           value={beatId}
           hint="Renaming updates every choice that leads here."
           onCommit={(newId) => {
-            const result = dispatch({ type: 'renameBeat', beatId, newId });
+            const result = dispatch({ type: 'renameBeat', beatId, newId }, { quiet: true });
             if (result.ok) store.getState().select({ beats: [newId] });
             return result;
           }}

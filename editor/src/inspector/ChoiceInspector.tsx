@@ -97,7 +97,10 @@ export function ChoiceInspector({
           value={choiceId}
           hint="Conditions that ask whether this choice was taken follow a rename."
           onCommit={(newId) => {
-            const result = dispatch({ type: 'renameChoice', beatId, choiceId, newId });
+            const result = dispatch(
+              { type: 'renameChoice', beatId, choiceId, newId },
+              { quiet: true },
+            );
             if (result.ok)
               store.getState().select({ beats: [], edge: { beat: beatId, choice: newId } });
             return result;

@@ -70,7 +70,9 @@ function VariableCard({ name, variable }: { name: string; variable: Variable }) 
         <IdField
           label="Name"
           value={name}
-          onCommit={(newName) => dispatch({ type: 'renameVariable', name, newName })}
+          onCommit={(newName) =>
+            dispatch({ type: 'renameVariable', name, newName }, { quiet: true })
+          }
         />
         <SelectField
           label="Type"
@@ -161,7 +163,7 @@ function VariableCard({ name, variable }: { name: string; variable: Variable }) 
           type="button"
           className="button small danger"
           onClick={() => {
-            const result = dispatch({ type: 'deleteVariable', name });
+            const result = dispatch({ type: 'deleteVariable', name }, { quiet: true });
             if (!result.ok) {
               setRefusal(result.message);
               setShowUses(true);

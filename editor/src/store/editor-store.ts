@@ -40,13 +40,19 @@ export interface EditorState {
   history: History;
   /** Increases with every document change, undo and redo included. */
   revision: number;
+  /** Increases each time another document is opened (the canvas frames it anew). */
+  opened: number;
   selection: Selection;
   validation: Validation;
   /** The last refusal, shown until the next successful change. */
   notice?: string;
   focus?: FocusRequest;
 
-  dispatch(cmd: Command): DispatchResult;
+  /**
+   * Applies a command. A refused one leaves the document alone and sets
+   * `notice`, unless `quiet` (the caller shows the reason itself).
+   */
+  dispatch(cmd: Command, options?: { quiet?: boolean }): DispatchResult;
   undo(): void;
   redo(): void;
   select(selection: Selection): void;
@@ -122,17 +128,18 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       doc: initial,
       history: emptyHistory,
       revision: 0,
+      opened: 0,
       selection: NOTHING_SELECTED,
       validation: validate(initial),
 
-      dispatch(cmd) {
+      dispatch(cmd, options) {
         const state = get();
         let result: readonly [Scenario, Patch[], Patch[]];
         try {
           result = produceWithPatches(state.doc, (draft) => applyCommand(draft as Scenario, cmd));
         } catch (error) {
           if (!(error instanceof CommandRefused)) throw error;
-          set({ notice: error.message });
+          if (!options?.quiet) set({ notice: error.message });
           return { ok: false, message: error.message };
         }
         const [doc, patches, inverse] = result;
@@ -185,6 +192,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
           doc,
           history: emptyHistory,
           revision: get().revision + 1,
+          opened: get().opened + 1,
           selection: NOTHING_SELECTED,
           validation: validate(doc),
           notice: undefined,
