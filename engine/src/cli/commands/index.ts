@@ -11,3 +11,5 @@ export { verifyCommand } from './verify';
 export { replayCommand } from './replay';
 export { simulateCommand } from './simulate';
 export { playCommand } from './play';
+export { xapiCommand } from './xapi';
+export { statsCommand } from './stats';
