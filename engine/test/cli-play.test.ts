@@ -65,9 +65,10 @@ describe('defuse play with answers piped in', () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const arrival = out.indexOf(heading('Arrival'));
-    expect(out.slice(arrival, arrival + 10)).toEqual([
+    expect(out.slice(arrival, arrival + 11)).toEqual([
       heading('Arrival'),
       'A man shouts at the front desk.',
+      '',
       'You notice:',
       '  * Scissors on the desk',
       '',

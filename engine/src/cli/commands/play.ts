@@ -64,23 +64,20 @@ class TerminalDrill {
     this.io.out('');
     this.io.out(`== ${title} ${'='.repeat(Math.max(3, this.width - title.length - 4))}`);
     if (beat.narrative) for (const line of wrap(beat.narrative, this.width)) this.io.out(line);
-    for (const l of beat.lines ?? []) {
-      for (const line of wrap(`${oneLine(l.speaker)}: "${oneLine(l.text)}"`, this.width, '  ')) {
-        this.io.out(line);
+    if (beat.lines?.length) {
+      this.io.out('');
+      for (const l of beat.lines) {
+        this.hanging('  ', '    ', `${oneLine(l.speaker)}: "${oneLine(l.text)}"`);
       }
     }
     if (beat.cues?.length) {
+      this.io.out('');
       this.io.out('You notice:');
-      for (const c of beat.cues) {
-        for (const line of wrap(`* ${oneLine(c.text)}`, this.width, '  ')) this.io.out(line);
-      }
+      for (const c of beat.cues) this.hanging('  * ', '    ', oneLine(c.text));
     }
     if (snap.choices.length) {
       this.io.out('');
-      snap.choices.forEach((c, i) => {
-        const lines = wrap(oneLine(c.label), this.width - 6);
-        lines.forEach((line, j) => this.io.out(j === 0 ? `  ${i + 1}. ${line}` : `     ${line}`));
-      });
+      snap.choices.forEach((c, i) => this.numbered(i + 1, c.label));
     } else {
       this.io.out('');
       this.io.out('No choice is open to you here.');
@@ -88,6 +85,19 @@ class TerminalDrill {
     if (snap.remainingMs !== undefined) {
       this.io.out(`Time limit: ${Math.ceil(snap.remainingMs / 1000)} s.`);
     }
+  }
+
+  /** Prints wrapped text whose first line starts with `first` and the rest with `rest`. */
+  private hanging(first: string, rest: string, text: string): void {
+    wrap(text, this.width - first.length).forEach((line, i) =>
+      this.io.out((i === 0 ? first : rest) + line),
+    );
+  }
+
+  /** One numbered option, its label wrapped under itself. */
+  private numbered(n: number, label: string): void {
+    const first = `  ${n}. `;
+    this.hanging(first, ' '.repeat(first.length), oneLine(label));
   }
 
   /** Reads the trainee's choice; asks again on a wrong answer, the clock still running. */
@@ -118,10 +128,7 @@ class TerminalDrill {
   async readPick(options: { index: number; label: string }[]): Promise<Move> {
     this.io.out('');
     this.io.out('INSTRUCTOR: what does the subject do? (trainee, look away)');
-    options.forEach((o, i) => {
-      const lines = wrap(oneLine(o.label), this.width - 6);
-      lines.forEach((line, j) => this.io.out(j === 0 ? `  ${i + 1}. ${line}` : `     ${line}`));
-    });
+    options.forEach((o, i) => this.numbered(i + 1, o.label));
     for (;;) {
       const answer = await this.prompter.ask(`INSTRUCTOR pick [1-${options.length}]`);
       const move = this.interpret(answer, options.length, false);
