@@ -94,6 +94,22 @@ describe('defuse play with answers piped in', () => {
     expect(verifyLog(parseScenario(lobbyText).scenario, log).ok).toBe(true);
   });
 
+  it('shows what people say and wraps long text under its own start', async () => {
+    const talky = variant('talky.scenario.json', (d) => {
+      d.beats.arrive.lines = [{ speaker: 'subject', text: 'Get away from me!' }];
+      d.beats.arrive.choices[0].label =
+        'Keep your distance, tell him your name, and ask the staff member behind the desk to step back';
+    });
+    const { out } = await play(['q'], talky);
+    expect(out).toContain('  subject: "Get away from me!"');
+    const first = out.findIndex((l) => l.startsWith('  1. Keep your distance'));
+    expect(out[first]!.length).toBeLessThanOrEqual(80);
+    expect(out[first + 1]).toMatch(/^ {5}\S/);
+    expect(`${out[first]} ${out[first + 1]!.trim()}`).toBe(
+      '  1. Keep your distance, tell him your name, and ask the staff member behind the desk to step back',
+    );
+  });
+
   it('gives no feedback in assessment mode', async () => {
     const { code, out, io } = await play(['1', '1', '1'], LOBBY, '--mode', 'assessment');
     expect(code).toBe(0);
