@@ -4,12 +4,14 @@ export interface ChoiceListProps {
   choices: OfferedChoice[];
   disabled: boolean;
   onChoose: (choiceId: string) => void;
+  /** Id of the heading that names the list. */
+  labelledBy?: string;
 }
 
 /** The trainee's options: real buttons in a list, large enough for a thumb. */
-export function ChoiceList({ choices, disabled, onChoose }: ChoiceListProps) {
+export function ChoiceList({ choices, disabled, onChoose, labelledBy }: ChoiceListProps) {
   return (
-    <ul className="choice-list">
+    <ul className="choice-list" aria-labelledby={labelledBy}>
       {choices.map((choice, i) => (
         <li key={choice.id}>
           <button

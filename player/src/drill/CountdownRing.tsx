@@ -1,3 +1,5 @@
+import { secondsText } from './announcements';
+
 export interface CountdownRingProps {
   remainingMs: number;
   limitMs: number;
@@ -20,7 +22,9 @@ export function CountdownRing({ remainingMs, limitMs, paused }: CountdownRingPro
     <div
       className={`countdown ${urgency}`}
       role="timer"
-      aria-label={paused ? `Clock stopped, ${seconds} seconds left` : `${seconds} seconds left`}
+      aria-label={
+        paused ? `Clock stopped, ${secondsText(seconds)} left` : `${secondsText(seconds)} left`
+      }
     >
       <svg viewBox="0 0 100 100" aria-hidden="true" focusable="false">
         <circle className="track" cx="50" cy="50" r={RADIUS} />

@@ -83,6 +83,7 @@ function LiveDrill({ active }: { active: ActiveDrill }) {
               choices={snapshot.choices}
               disabled={busy || snapshot.paused}
               onChoose={view.choose}
+              labelledBy="choices-heading"
             />
           )}
         </section>

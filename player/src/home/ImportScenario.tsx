@@ -38,7 +38,17 @@ export function ImportScenario({ onImported }: ImportScenarioProps) {
       });
       return;
     }
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(file);
+    } catch (error) {
+      setResult({
+        kind: 'failed',
+        fileName: file.name,
+        message: `The file could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      });
+      return;
+    }
     const parsed = parseScenario(bytes);
     const plain = parsed.diagnostics.map(describeDiagnostic);
     if (!parsed.scenario) {
@@ -123,6 +133,19 @@ export function ImportScenario({ onImported }: ImportScenarioProps) {
       )}
     </div>
   );
+}
+
+/** The file's bytes (FileReader where Blob.arrayBuffer is missing, as on older tablets). */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') {
+    return file.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  }
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
+    reader.readAsArrayBuffer(file);
+  });
 }
 
 function ProblemList({ items, title }: { items: PlainDiagnostic[]; title?: string }) {
