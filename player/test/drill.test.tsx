@@ -137,7 +137,8 @@ describe('drill screen', () => {
   it('gives instructor branches to a separate Instructor panel, which can also pause', async () => {
     const user = userEvent.setup();
     const scenario = fakeScenario();
-    const sitDown = (scenario.beats.steps as unknown as { choices: Record<string, unknown>[] }).choices[0]!;
+    const sitDown = (scenario.beats.steps as unknown as { choices: Record<string, unknown>[] })
+      .choices[0]!;
     delete sitDown.to;
     sitDown.instructor = [
       { label: 'He talks to you', to: 'talking', weight: 3 },
