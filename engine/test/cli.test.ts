@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScenario, DIAGNOSTIC_CODES, parseScenario } from '../src/index';
 import { captureIo } from '../src/cli/capture-io';
+import { userCwd } from '../src/cli/node-io';
 import { COMMANDS, runCli } from '../src/cli/registry';
 
 const LOBBY = fileURLToPath(new URL('./fixtures/lobby.scenario.json', import.meta.url));
@@ -108,6 +109,13 @@ describe('defuse help and the command line', () => {
     const seed = await cli('run', LOBBY, '--choose', 'gap', '--seed=-4');
     expect(seed.code).toBe(2);
     expect(seed.err[0]).toContain('--seed must be a whole number from 0 to 4294967295');
+  });
+
+  it('takes file names from the caller’s directory under "pnpm defuse", which runs from the root', () => {
+    expect(userCwd({ npm_lifecycle_event: 'defuse', INIT_CWD: '/home/trainer/drills' })).toBe(
+      '/home/trainer/drills',
+    );
+    expect(userCwd({ npm_lifecycle_event: 'test', INIT_CWD: '/elsewhere' })).toBe(process.cwd());
   });
 
   it('reports an unexpected failure in one line and exits 1', async () => {
