@@ -166,6 +166,9 @@ export function replayLog(scenario: Scenario, log: DecisionLog): Replay {
   const timeline: TimelineEntry[] = [];
   const path: string[] = [];
   let enteredAt = 0;
+  // A pause stops the clock: time the instructor spent discussing is not the trainee's.
+  let pausedInBeat = 0;
+  let pausedAt: number | undefined;
   let varsBefore = log.events[0]?.vars ?? {};
   const states = replayEvents(scenario, log, (e) => {
     const beat = scenario.beats[e.beat];
@@ -185,8 +188,13 @@ export function replayLog(scenario: Scenario, log: DecisionLog): Replay {
       path.push(e.beat);
       enteredAt = e.at;
     }
+    if (e.type === 'pause') pausedAt = e.at;
+    if (e.type === 'unpause' && pausedAt !== undefined) {
+      pausedInBeat += e.at - pausedAt;
+      pausedAt = undefined;
+    }
     if (e.type === 'choice' || e.type === 'timeout') {
-      entry.latencyMs = e.at - enteredAt;
+      entry.latencyMs = e.at - enteredAt - pausedInBeat;
       entry.to = e.to;
       entry.chosenBy = e.by ?? (e.type === 'timeout' ? 'timer' : 'trainee');
       if (beat && !isOutcomeBeat(beat)) {
@@ -204,6 +212,7 @@ export function replayLog(scenario: Scenario, log: DecisionLog): Replay {
       }
       if (e.to !== undefined) path.push(e.to);
       enteredAt = e.at;
+      pausedInBeat = 0;
     }
     if (e.type === 'end') entry.outcome = e.outcome;
     varsBefore = entry.varsAfter;

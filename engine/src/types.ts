@@ -166,7 +166,10 @@ export interface TimelineEntry {
   technique?: Technique;
   feedback?: string;
   to?: string;
-  /** Decision time: `at` minus the `at` of the event that entered the beat. */
+  /**
+   * Decision time: `at` minus the `at` of the event that entered the beat,
+   * less any time the drill was paused in between (a pause stops the clock).
+   */
   latencyMs?: number;
   cuesShown: Cue[];
   cuesActedOn: string[];

@@ -60,3 +60,18 @@ describe('replayLog', () => {
     expect(whatIf.snapshot().choices.map((c) => c.id)).toContain('order');
   });
 });
+
+describe('decision time', () => {
+  it('does not count the time the instructor had the drill paused', async () => {
+    const clock = manualClock();
+    const drill = await startDrill(lobby(), { seed: 2, clock: clock.read });
+    clock.now = 1000;
+    await drill.pause();
+    clock.now = 31_000;
+    await drill.unpause();
+    clock.now = 33_000;
+    await drill.choose('gap');
+    const entry = replayLog(lobby(), drill.log()).timeline.find((t) => t.choice === 'gap');
+    expect(entry?.latencyMs).toBe(3000);
+  });
+});
