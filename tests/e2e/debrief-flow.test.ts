@@ -80,8 +80,8 @@ describe('the debrief of two drills of the library scenario', () => {
 
     // The list: both drills, intact.
     await goToDebrief(page);
-    const ana = page.locator('tbody tr', { hasText: 'T-ana' });
-    const ben = page.locator('tbody tr', { hasText: 'T-ben' });
+    const ana = page.locator('tbody tr', { hasText: 'T-ana' }).filter({ hasText: 'this tablet' });
+    const ben = page.locator('tbody tr', { hasText: 'T-ben' }).filter({ hasText: 'this tablet' });
     await ana.waitFor();
     expect(await ana.locator('[data-integrity]').getAttribute('data-integrity')).toBe('intact');
     expect(await ben.locator('[data-integrity]').getAttribute('data-integrity')).toBe('intact');
@@ -159,9 +159,9 @@ describe('the debrief of two drills of the library scenario', () => {
     // Print to PDF: one clean page.
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'debrief-print-preview-landscape', true);
-    await page.emulateMedia({ media: 'screen' });
     mkdirSync(DOWNLOADS, { recursive: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
     writeFileSync(join(DOWNLOADS, 'debrief.pdf'), pdf);
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages).toHaveLength(1);

@@ -52,9 +52,15 @@ export function AnalysisTab({ scenario, replay, steps, onWhatIf }: Props) {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Cue</th>
-                  <th scope="col">On screen</th>
-                  <th scope="col">Acted on?</th>
+                  <th scope="col" className="col-cue">
+                    Cue
+                  </th>
+                  <th scope="col" className="col-shown">
+                    On screen
+                  </th>
+                  <th scope="col" className="col-acted">
+                    Acted on?
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -107,39 +113,37 @@ export function AnalysisTab({ scenario, replay, steps, onWhatIf }: Props) {
         />
       </section>
 
-      <div className="analysis-pair">
-        <section aria-labelledby="path-heading">
-          <h2 id="path-heading">The path</h2>
-          <PathMap scenario={scenario} path={replay.path} />
-        </section>
+      <section aria-labelledby="path-heading">
+        <h2 id="path-heading">The path</h2>
+        <PathMap scenario={scenario} path={replay.path} />
+      </section>
 
-        <section aria-labelledby="what-if-list-heading">
-          <h2 id="what-if-list-heading">What if…</h2>
-          <p className="debrief-muted">
-            Play on from any decision with another choice, in a sandbox that is never recorded.
-          </p>
-          <ol className="what-if-list">
-            {decisions.map((s) => (
-              <li key={s.entry.seq}>
-                <span>
-                  <span className="timeline-step">#{s.number}</span> {s.entry.beatTitle}
-                  <span className="hint block">
-                    Took: {s.entry.choiceLabel ?? 'no choice (time ran out)'}
-                  </span>
+      <section aria-labelledby="what-if-list-heading">
+        <h2 id="what-if-list-heading">What if…</h2>
+        <p className="debrief-muted">
+          Play on from any decision with another choice, in a sandbox that is never recorded.
+        </p>
+        <ol className="what-if-list">
+          {decisions.map((s) => (
+            <li key={s.entry.seq}>
+              <span>
+                <span className="timeline-step">#{s.number}</span> {s.entry.beatTitle}
+                <span className="hint block">
+                  Took: {s.entry.choiceLabel ?? 'no choice (time ran out)'}
                 </span>
-                <button
-                  type="button"
-                  className="button secondary compact"
-                  aria-label={`What if, from step ${s.number}: ${s.entry.beatTitle}`}
-                  onClick={() => onWhatIf(s)}
-                >
-                  What if…
-                </button>
-              </li>
-            ))}
-          </ol>
-        </section>
-      </div>
+              </span>
+              <button
+                type="button"
+                className="button secondary compact"
+                aria-label={`What if, from step ${s.number}: ${s.entry.beatTitle}`}
+                onClick={() => onWhatIf(s)}
+              >
+                What if…
+              </button>
+            </li>
+          ))}
+        </ol>
+      </section>
     </div>
   );
 }

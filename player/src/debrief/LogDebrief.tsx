@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Annotation, SelfAssessment } from '@defuse/schemas';
 import { AnalysisTab } from './AnalysisTab';
 import { loadNotes, saveNotes, type DebriefNotes } from './debrief-store';
@@ -108,7 +108,7 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles }: Props) {
   }
 
   const outcome = log.events.find((e) => e.type === 'end')?.outcome;
-  const header = (
+  const header = (toolbar?: ReactNode) => (
     <div className="debrief-header">
       <button type="button" className="link-button back-link" onClick={onBack}>
         ← All logs
@@ -122,7 +122,10 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles }: Props) {
           {when(log.startedAt)} · {log.mode === 'assessment' ? 'Assessment' : 'Training'} · v
           {log.scenario.version} · {outcomeLabel(outcome)}
         </p>
-        <IntegrityBadge integrity={integrity} detailed />
+        <div className="debrief-status-row">
+          <IntegrityBadge integrity={integrity} detailed={integrity.state !== 'intact'} />
+          {toolbar}
+        </div>
       </div>
     </div>
   );
@@ -130,7 +133,7 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles }: Props) {
   if (integrity.state !== 'intact' || !scenario || !replay) {
     return (
       <div className="debrief-log">
-        {header}
+        {header()}
         {integrity.state === 'scenario-missing' && (
           <div className="notice">
             <p>
@@ -178,37 +181,38 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles }: Props) {
 
   return (
     <div className="debrief-log">
-      {header}
-      <div className="debrief-toolbar">
-        <button
-          type="button"
-          className={`button compact ${ratingsShown ? 'primary' : 'secondary'}`}
-          aria-pressed={ratingsShown}
-          disabled={locked}
-          onClick={() => setRatingsShown((s) => !s)}
-        >
-          {ratingsShown ? 'Hide ratings' : 'Show ratings'}
-        </button>
-        <button
-          type="button"
-          className="button secondary compact"
-          disabled={!notes}
-          onClick={exportLog}
-        >
-          Export log
-        </button>
-        <button type="button" className="button secondary compact" onClick={exportXapi}>
-          Export xAPI
-        </button>
-        <button
-          type="button"
-          className="button secondary compact"
-          disabled={locked}
-          onClick={() => window.print()}
-        >
-          Print
-        </button>
-      </div>
+      {header(
+        <div className="debrief-toolbar">
+          <button
+            type="button"
+            className={`button compact ${ratingsShown ? 'primary' : 'secondary'}`}
+            aria-pressed={ratingsShown}
+            disabled={locked}
+            onClick={() => setRatingsShown((s) => !s)}
+          >
+            {ratingsShown ? 'Hide ratings' : 'Show ratings'}
+          </button>
+          <button
+            type="button"
+            className="button secondary compact"
+            disabled={!notes}
+            onClick={exportLog}
+          >
+            Export log
+          </button>
+          <button type="button" className="button secondary compact" onClick={exportXapi}>
+            Export xAPI
+          </button>
+          <button
+            type="button"
+            className="button secondary compact"
+            disabled={locked}
+            onClick={() => window.print()}
+          >
+            Print
+          </button>
+        </div>,
+      )}
       <p className="visually-hidden" role="status">
         {status}
       </p>

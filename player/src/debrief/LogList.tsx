@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { DebriefLog } from './library';
 import { IntegrityBadge } from './IntegrityBadge';
-import { outcomeLabel, when } from './format';
+import { resultLabel, shortWhen, when } from './format';
 
 interface Props {
   logs: DebriefLog[];
@@ -142,8 +142,8 @@ export function LogList({
                       {entry.source === 'device' ? 'this tablet' : entry.fileName}
                     </span>
                   </td>
-                  <td>{when(entry.log.startedAt)}</td>
-                  <td>{outcomeLabel(endOutcome(entry))}</td>
+                  <td className="nowrap-cell">{shortWhen(entry.log.startedAt)}</td>
+                  <td>{resultLabel(endOutcome(entry))}</td>
                   <td>
                     <IntegrityBadge integrity={entry.integrity} />
                   </td>

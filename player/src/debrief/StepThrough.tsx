@@ -120,10 +120,14 @@ export function StepThrough({
                       {String.fromCharCode(65 + (i % 26))}
                     </span>
                     <span className="offered-label">{choice.label}</span>
-                    {taken && <span className="taken-mark">Taken</span>}
-                    {ratingsShown && choice.rating && (
-                      <span className={`chip rating rating-${choice.rating}`}>
-                        {RATING_LABELS[choice.rating]}
+                    {(taken || (ratingsShown && choice.rating)) && (
+                      <span className="offered-marks">
+                        {taken && <span className="taken-mark">Taken</span>}
+                        {ratingsShown && choice.rating && (
+                          <span className={`chip rating rating-${choice.rating}`}>
+                            {RATING_LABELS[choice.rating]}
+                          </span>
+                        )}
                       </span>
                     )}
                   </li>

@@ -93,14 +93,19 @@ export function SummaryTab({
               })}
             </ul>
             {learning.length > 0 ? (
-              <ul className="learning-points">
-                {learning.map((e) => (
-                  <li key={e.seq}>
-                    <strong>{e.beatTitle}:</strong> {e.choiceLabel}
-                    {e.feedback && <span className="block debrief-muted">{e.feedback}</span>}
-                  </li>
-                ))}
-              </ul>
+              <>
+                <h3 className="learning-heading">
+                  Learning points: choices the author rated poor or unsafe
+                </h3>
+                <ul className="learning-points">
+                  {learning.map((e) => (
+                    <li key={e.seq}>
+                      <strong>{e.beatTitle}:</strong> {e.choiceLabel}
+                      {e.feedback && <span className="block debrief-muted">{e.feedback}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </>
             ) : (
               <p>No choice was rated poor or unsafe by the scenario’s author.</p>
             )}

@@ -30,7 +30,7 @@ interface Props {
 }
 
 const WIDTH = 640;
-const STRIP = 84;
+const STRIP = 100;
 const TOP = 22;
 const LEFT = 34;
 const RIGHT = 12;
@@ -75,8 +75,8 @@ export function VariablesChart({ variables, points, decisions }: Props) {
           </g>
         ))}
         {variables.map((v, i) => {
-          const top = TOP + i * STRIP + 8;
-          const bottom = TOP + (i + 1) * STRIP - 8;
+          const top = TOP + i * STRIP + 14;
+          const bottom = TOP + (i + 1) * STRIP - 14;
           const span = v.max - v.min || 1;
           const y = (value: number) => bottom - ((value - v.min) / span) * (bottom - top);
           const colour = COLOURS[i % COLOURS.length]!;

@@ -75,6 +75,23 @@ export function when(iso: string): string {
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A short date and time for lists: `23 Nov, 14:03` in the reader's locale. */
+export function shortWhen(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** Just the result of an outcome (`Force used`), or `Not finished`. */
+export function resultLabel(outcome: Outcome | undefined): string {
+  return outcome ? RESULT_LABELS[outcome.result] : 'Not finished';
+}
+
 /** `0.42` → `42%`. */
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;

@@ -58,8 +58,9 @@ export function beatEdges(scenario: Scenario): MapEdge[] {
  * A compact layered layout of the beat graph, top to bottom: each beat on the
  * row of its shortest distance from the start, outcomes on the last row,
  * and each row ordered by where its beats are entered from to keep lines short.
+ * `layer` of a node is its visual row: a layer wider than `maxPerRow` wraps.
  */
-export function layoutBeatMap(scenario: Scenario): BeatMap {
+export function layoutBeatMap(scenario: Scenario, maxPerRow = 6): BeatMap {
   const edges = beatEdges(scenario);
   const next = new Map<string, string[]>();
   const prev = new Map<string, string[]>();
@@ -99,36 +100,43 @@ export function layoutBeatMap(scenario: Scenario): BeatMap {
     (layers[layer] ??= []).push(id);
   }
   const position = new Map<string, number>();
-  layers.forEach((row, layer) => {
-    if (!row) return;
+  const rows: string[][] = [];
+  for (const [layer, members] of layers.entries()) {
+    if (!members) continue;
     if (layer > 0) {
+      // Order by where each beat is entered from, to keep lines short.
       const centre = (id: string) => {
         const from = (prev.get(id) ?? []).filter((p) => position.has(p));
         if (from.length === 0) return Number.POSITIVE_INFINITY;
         return from.reduce((sum, p) => sum + position.get(p)!, 0) / from.length;
       };
-      const keyed = row.map((id, i) => ({ id, key: centre(id), i }));
+      const keyed = members.map((id, i) => ({ id, key: centre(id), i }));
       keyed.sort((a, b) => a.key - b.key || a.i - b.i);
-      row.splice(0, row.length, ...keyed.map((k) => k.id));
+      members.splice(0, members.length, ...keyed.map((k) => k.id));
     }
-    row.forEach((id, i) => position.set(id, i - (row.length - 1) / 2));
-  });
-  const widest = Math.max(1, ...layers.map((row) => row?.length ?? 0));
+    // A wide layer (ten outcomes, say) wraps onto several rows so the map stays readable.
+    for (let i = 0; i < members.length; i += maxPerRow) {
+      const row = members.slice(i, i + maxPerRow);
+      row.forEach((id, k) => position.set(id, k - (row.length - 1) / 2));
+      rows.push(row);
+    }
+  }
+  const widest = Math.max(1, ...rows.map((row) => row.length));
   const width = widest * NODE_WIDTH + (widest - 1) * GAP_X + MARGIN * 2;
   const nodes: MapNode[] = [];
-  layers.forEach((row, layer) => {
-    row?.forEach((id) => {
+  rows.forEach((row, r) => {
+    row.forEach((id) => {
       const beat = scenario.beats[id]!;
       nodes.push({
         id,
         title: beat.title,
         outcome: isOutcomeBeat(beat),
-        layer,
+        layer: r,
         x: width / 2 + position.get(id)! * (NODE_WIDTH + GAP_X) - NODE_WIDTH / 2,
-        y: MARGIN + layer * (NODE_HEIGHT + GAP_Y),
+        y: MARGIN + r * (NODE_HEIGHT + GAP_Y),
       });
     });
   });
-  const height = MARGIN * 2 + layers.length * (NODE_HEIGHT + GAP_Y) - GAP_Y;
+  const height = MARGIN * 2 + rows.length * (NODE_HEIGHT + GAP_Y) - GAP_Y;
   return { nodes, edges, width, height };
 }
