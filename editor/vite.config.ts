@@ -1,6 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const PLAYER_SOURCE = /[\\/]player[\\/]src[\\/]/;
+
+/**
+ * The preview imports a few drill components from `@defuse/player`. The
+ * player's own screens use build-time virtual modules (its bundled
+ * library) that only the player's build provides; the editor never runs
+ * that code, so those imports resolve to an empty module here.
+ */
+export function playerVirtualModules(): Plugin {
+  const PREFIX = '\0editor-empty:';
+  return {
+    name: 'editor-player-virtual-modules',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id.startsWith('virtual:') && importer && PLAYER_SOURCE.test(importer)) return PREFIX + id;
+      return undefined;
+    },
+    load(id) {
+      return id.startsWith(PREFIX) ? 'export default undefined;' : undefined;
+    },
+  };
+}
 
 /**
  * The editor is served beside the player: the player's build is the site
@@ -8,7 +31,7 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   base: '/editor/',
-  plugins: [react()],
+  plugins: [react(), playerVirtualModules()],
   build: {
     outDir: fileURLToPath(new URL('../player/dist/editor', import.meta.url)),
     emptyOutDir: true,

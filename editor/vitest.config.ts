@@ -1,8 +1,9 @@
 import { defineProject } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { playerVirtualModules } from './vite.config';
 
 export default defineProject({
-  plugins: [react()],
+  plugins: [react(), playerVirtualModules()],
   test: {
     name: 'editor',
     root: import.meta.dirname,

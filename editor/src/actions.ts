@@ -9,6 +9,7 @@ import { readPositions } from './model/positions';
 import { incomingReferences, type BeatReference } from './model/references';
 import type { EditorStore } from './store/editor-store';
 import { layoutScenario } from './canvas/layout';
+import { BEAT_HEIGHT, BEAT_WIDTH } from './canvas/graph';
 
 /** A beat id not used yet, from `base` ("beat", "beat-2"...). */
 export function freshBeatId(doc: Scenario, base: string): string {
@@ -22,18 +23,38 @@ export function freshChoiceId(doc: Scenario, beatId: string, base = 'choice'): s
   return uniqueId(base, (id) => choices.some((c) => c.id === id));
 }
 
+/**
+ * A spot for a new beat near `near` that no beat covers: moved down (and
+ * then right) until it is clear.
+ */
+export function freeSpot(doc: Scenario, near: Point): Point {
+  const taken = Object.values(readPositions(doc));
+  const clear = (p: Point) =>
+    taken.every(
+      (t) => Math.abs(t.x - p.x) >= BEAT_WIDTH + 24 || Math.abs(t.y - p.y) >= BEAT_HEIGHT + 24,
+    );
+  for (let column = 0; column < 20; column++) {
+    for (let row = 0; row < 12; row++) {
+      const p = { x: near.x + column * (BEAT_WIDTH + 80), y: near.y + row * (BEAT_HEIGHT + 32) };
+      if (clear(p)) return p;
+    }
+  }
+  return near;
+}
+
 /** Adds a scene or outcome beat at `position` and selects it. */
 export function addBeat(
   store: EditorStore,
   kind: 'scene' | 'outcome',
   position: Point,
 ): string | undefined {
-  const { doc, dispatch, select } = store.getState();
+  const { doc, dispatch, reveal } = store.getState();
   const beatId = freshBeatId(doc, kind === 'outcome' ? 'outcome' : 'beat');
   const title = kind === 'outcome' ? 'New outcome' : 'New beat';
-  const result = dispatch({ type: 'addBeat', beatId, kind, title, position });
+  const at = freeSpot(doc, position);
+  const result = dispatch({ type: 'addBeat', beatId, kind, title, position: at });
   if (!result.ok) return undefined;
-  select({ beats: [beatId] });
+  reveal({ kind: 'beat', beat: beatId });
   return beatId;
 }
 

@@ -50,14 +50,12 @@ describe('editor window', () => {
   it('lists diagnostics with their code; clicking one selects the choice it concerns', async () => {
     const { session, user } = await renderEditor(fakeScenario());
     act(() => {
-      session.store
-        .getState()
-        .dispatch({
-          type: 'reconnect',
-          beatId: 'desk',
-          leaver: { choice: 'listen' },
-          to: 'nowhere',
-        });
+      session.store.getState().dispatch({
+        type: 'reconnect',
+        beatId: 'desk',
+        leaver: { choice: 'listen' },
+        to: 'nowhere',
+      });
     });
     const item = await waitFor(() => {
       const el = document.querySelector<HTMLElement>('[data-diagnostic-code="DF301"]');

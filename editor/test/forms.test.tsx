@@ -11,7 +11,9 @@ function optionTexts(select: HTMLElement): string[] {
 describe('choice inspector', () => {
   it('builds a condition from the variables with form controls only', async () => {
     const { session, user } = await renderEditor(fakeScenario());
-    act(() => session.store.getState().select({ beats: [], edge: { beat: 'arrival', choice: 'rush-in' } }));
+    act(() =>
+      session.store.getState().select({ beats: [], edge: { beat: 'arrival', choice: 'rush-in' } }),
+    );
     await user.click(await screen.findByRole('button', { name: '+ Only offer it when…' }));
     const field = screen.getByRole('group', { name: 'Offered when' });
     const variable = within(field).getByRole('combobox', { name: 'Variable' });
@@ -25,7 +27,9 @@ describe('choice inspector', () => {
     expect(choice().when).toEqual({ var: 'backup', eq: true });
 
     await user.selectOptions(variable, 'agitation');
-    expect(optionTexts(within(field).getByRole('combobox', { name: 'Operator' }))).toContain('is at least');
+    expect(optionTexts(within(field).getByRole('combobox', { name: 'Operator' }))).toContain(
+      'is at least',
+    );
     await user.selectOptions(within(field).getByRole('combobox', { name: 'Operator' }), 'gte');
     const value = within(field).getByRole('textbox', { name: 'Value' });
     await user.clear(value);
@@ -35,9 +39,14 @@ describe('choice inspector', () => {
 
   it('combines conditions with "any of"', async () => {
     const { session, user } = await renderEditor(fakeScenario());
-    act(() => session.store.getState().select({ beats: [], edge: { beat: 'desk', choice: 'listen' } }));
+    act(() =>
+      session.store.getState().select({ beats: [], edge: { beat: 'desk', choice: 'listen' } }),
+    );
     const field = await screen.findByRole('group', { name: 'Offered when' });
-    await user.selectOptions(within(field).getByRole('combobox', { name: 'Condition type' }), 'any');
+    await user.selectOptions(
+      within(field).getByRole('combobox', { name: 'Condition type' }),
+      'any',
+    );
     await user.click(within(field).getByRole('button', { name: '+ condition' }));
     const when = (session.store.getState().doc.beats.desk as SceneBeat).choices![0]!.when;
     expect(when).toEqual({
@@ -50,14 +59,22 @@ describe('choice inspector', () => {
 
   it('adds an effect whose value input fits the variable type', async () => {
     const { session, user } = await renderEditor(fakeScenario());
-    act(() => session.store.getState().select({ beats: [], edge: { beat: 'desk', choice: 'listen' } }));
+    act(() =>
+      session.store.getState().select({ beats: [], edge: { beat: 'desk', choice: 'listen' } }),
+    );
     await user.click(await screen.findByRole('button', { name: '+ Add an effect' }));
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Variable of effect 1' }), 'position');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Variable of effect 1' }),
+      'position',
+    );
     await user.selectOptions(screen.getByRole('combobox', { name: 'Value of effect 1' }), 'cover');
     expect((session.store.getState().doc.beats.desk as SceneBeat).choices![0]!.effects).toEqual([
       { set: 'position', to: 'cover' },
     ]);
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Variable of effect 1' }), 'agitation');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Variable of effect 1' }),
+      'agitation',
+    );
     expect((session.store.getState().doc.beats.desk as SceneBeat).choices![0]!.effects).toEqual([
       { set: 'agitation', to: 7 },
     ]);
@@ -65,7 +82,9 @@ describe('choice inspector', () => {
 
   it('turns a plain destination into an instructor pick and back', async () => {
     const { session, user } = await renderEditor(fakeScenario());
-    act(() => session.store.getState().select({ beats: [], edge: { beat: 'desk', choice: 'listen' } }));
+    act(() =>
+      session.store.getState().select({ beats: [], edge: { beat: 'desk', choice: 'listen' } }),
+    );
     const form = await screen.findByRole('combobox', { name: 'Destination form' });
     await user.selectOptions(form, 'instructor');
     const choice = () => (session.store.getState().doc.beats.desk as SceneBeat).choices![0]!;
@@ -83,7 +102,9 @@ describe('choice inspector', () => {
 
   it('sets the rating with one click, and a second click clears it', async () => {
     const { session, user } = await renderEditor(fakeScenario());
-    act(() => session.store.getState().select({ beats: [], edge: { beat: 'desk', choice: 'listen' } }));
+    act(() =>
+      session.store.getState().select({ beats: [], edge: { beat: 'desk', choice: 'listen' } }),
+    );
     await user.click(await screen.findByRole('radio', { name: 'Unsafe' }));
     const choice = () => (session.store.getState().doc.beats.desk as SceneBeat).choices![0]!;
     expect(choice().rating).toBe('unsafe');
@@ -162,8 +183,12 @@ describe('variables panel', () => {
     act(() => ui.getState().set({ sideTab: 'variables' }));
     const card = document.querySelector<HTMLElement>('[data-variable="agitation"]')!;
     await user.click(within(card).getByRole('button', { name: 'Delete' }));
-    expect(within(card).getByRole('alert').textContent).toContain('cannot be deleted while it is used');
-    const place = within(card).getByRole('button', { name: "condition of choice 'listen' in beat 'desk'" });
+    expect(within(card).getByRole('alert').textContent).toContain(
+      'cannot be deleted while it is used',
+    );
+    const place = within(card).getByRole('button', {
+      name: "condition of choice 'listen' in beat 'desk'",
+    });
     await user.click(place);
     expect(session.store.getState().selection.edge).toEqual({ beat: 'desk', choice: 'listen' });
     expect(session.store.getState().doc.variables?.agitation).toBeDefined();
@@ -173,7 +198,10 @@ describe('variables panel', () => {
     const { session, ui, user } = await renderEditor(fakeScenario());
     act(() => ui.getState().set({ sideTab: 'variables' }));
     await user.click(screen.getByRole('button', { name: 'Yes / no' }));
-    expect(session.store.getState().doc.variables?.flag).toEqual({ type: 'boolean', initial: false });
+    expect(session.store.getState().doc.variables?.flag).toEqual({
+      type: 'boolean',
+      initial: false,
+    });
     const card = document.querySelector<HTMLElement>('[data-variable="flag"]')!;
     await user.click(within(card).getByRole('button', { name: 'Delete' }));
     expect(session.store.getState().doc.variables?.flag).toBeUndefined();

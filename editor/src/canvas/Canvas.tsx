@@ -198,14 +198,18 @@ export function Canvas() {
     const frame = requestAnimationFrame(() => {
       const { doc: current } = store.getState();
       const positions = readPositions(current);
-      const points = Object.keys(current.beats).map((id) => positions[id]).filter((p): p is Point => !!p);
+      const points = Object.keys(current.beats)
+        .map((id) => positions[id])
+        .filter((p): p is Point => !!p);
       const box = container.current;
       if (points.length === 0 || !box) return;
       const bounds = {
         x: Math.min(...points.map((p) => p.x)),
         y: Math.min(...points.map((p) => p.y)),
-        width: Math.max(...points.map((p) => p.x)) - Math.min(...points.map((p) => p.x)) + BEAT_WIDTH,
-        height: Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y)) + BEAT_HEIGHT,
+        width:
+          Math.max(...points.map((p) => p.x)) - Math.min(...points.map((p) => p.x)) + BEAT_WIDTH,
+        height:
+          Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y)) + BEAT_HEIGHT,
       };
       const fit = getViewportForBounds(bounds, box.clientWidth, box.clientHeight, 0.05, 1, 0.12);
       const start = positions[current.start];

@@ -82,7 +82,9 @@ export function forkPosition(source: Point, targets: Point[], order: number): Po
   const right = source.x + BEAT_WIDTH;
   const ahead = targets.filter((t) => t.x > right + 2 * FORK_SIZE);
   const nearest = ahead.length ? Math.min(...ahead.map((t) => t.x)) : right + 200;
-  const meanY = targets.length ? targets.reduce((sum, t) => sum + t.y, 0) / targets.length : source.y;
+  const meanY = targets.length
+    ? targets.reduce((sum, t) => sum + t.y, 0) / targets.length
+    : source.y;
   const x = right + Math.max(60, (nearest - right) * 0.45) - FORK_SIZE / 2;
   const y = (source.y * 2 + meanY) / 3 + BEAT_HEIGHT / 2 - FORK_SIZE / 2 + order * 6;
   return { x: Math.round(x), y: Math.round(y) };
@@ -90,9 +92,9 @@ export function forkPosition(source: Point, targets: Point[], order: number): Po
 
 /** Stroke colour of a choice edge by its rating. */
 export const RATING_COLOURS: Record<Rating | 'none' | 'timeout', string> = {
-  preferred: '#2b8a3e',
-  acceptable: '#1971c2',
-  poor: '#e67700',
+  preferred: '#2b7a36',
+  acceptable: '#1864ab',
+  poor: '#b35900',
   unsafe: '#c92a2a',
   none: '#868e96',
   timeout: '#7048e8',
@@ -351,7 +353,7 @@ export function buildFresh({ doc, diagnostics, selection, overlay }: GraphInput)
       leavers.push({
         leaver: { beat: id, timeout: true },
         destination: beat.onTimeout,
-        label: `⏱ ${beat.timeLimitSec ?? '?'} s`,
+        label: `after ${beat.timeLimitSec ?? '?'} s`,
         index: 'timeout',
       });
     }

@@ -15,7 +15,9 @@ const LABEL_HEIGHT = 22;
 
 function labelBox(text: string | undefined): { width: number; height: number } {
   const chars = Math.min(EDGE_LABEL_CHARS, text?.length ?? 0);
-  return chars === 0 ? { width: 0, height: 0 } : { width: chars * CHAR_WIDTH + 14, height: LABEL_HEIGHT };
+  return chars === 0
+    ? { width: 0, height: 0 }
+    : { width: chars * CHAR_WIDTH + 14, height: LABEL_HEIGHT };
 }
 
 /** Top-left positions for every beat of the document. */
@@ -26,7 +28,7 @@ export function layoutScenario(doc: Scenario): Record<string, Point> {
   for (const id of ids) g.setNode(id, { width: BEAT_WIDTH, height: BEAT_HEIGHT });
   let n = 0;
   forEachLeaver(doc, (from, destination) => {
-    const label = 'choice' in from ? (destination as { label?: string }).label : '⏱ timeout';
+    const label = 'choice' in from ? (destination as { label?: string }).label : 'after 10 s';
     const targets = destinationTargets(destination).filter((t) => doc.beats[t.target]);
     const kind = forkKindOf(destination);
     if (!kind) {
@@ -42,7 +44,10 @@ export function layoutScenario(doc: Scenario): Record<string, Point> {
   const positions: Record<string, Point> = {};
   for (const id of ids) {
     const node = g.node(id);
-    positions[id] = { x: Math.round(node.x - BEAT_WIDTH / 2), y: Math.round(node.y - BEAT_HEIGHT / 2) };
+    positions[id] = {
+      x: Math.round(node.x - BEAT_WIDTH / 2),
+      y: Math.round(node.y - BEAT_HEIGHT / 2),
+    };
   }
   return positions;
 }

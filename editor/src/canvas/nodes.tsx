@@ -5,10 +5,26 @@
  * the instructor's pick. Every text from the scenario is rendered as text.
  */
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import type { OutcomeBeat, SceneBeat } from '@defuse/schemas';
 import type { BeatNode, ForkNode, MissingNode, Findings } from './graph';
 import { CDM_WORDS, RESULT_WORDS, FORCE_WORDS } from '../words';
+
+/** A small clock (drawn, so it shows whatever fonts the machine has). */
+export function ClockIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="9" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <path
+        d="M8 9V6.2M8 9l2 1.4M6.5 2h3"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+      />
+    </svg>
+  );
+}
 
 function FindingsBadge({ findings }: { findings?: Findings }) {
   if (!findings) return null;
@@ -28,6 +44,21 @@ function FindingsBadge({ findings }: { findings?: Findings }) {
   );
 }
 
+/**
+ * The way into a beat. While a choice is being dragged from another beat,
+ * it covers the whole node, so dropping anywhere on the beat connects.
+ */
+function TargetHandle({ beatId }: { beatId: string }) {
+  const catching = useConnection((c) => c.inProgress && c.fromNode.id !== beatId);
+  return (
+    <Handle
+      type="target"
+      position={Position.Left}
+      className={`handle handle-in${catching ? ' handle-catch' : ''}`}
+    />
+  );
+}
+
 function SceneNodeView({ data, selected }: NodeProps<BeatNode>) {
   const beat = data.beat as SceneBeat;
   const choices = beat.choices?.length ?? 0;
@@ -38,14 +69,14 @@ function SceneNodeView({ data, selected }: NodeProps<BeatNode>) {
       data-beat-id={data.beatId}
       data-cdm={cdm ?? 'none'}
     >
-      <Handle type="target" position={Position.Left} className="handle handle-in" />
+      <TargetHandle beatId={data.beatId} />
       <div className="node-head">
         {data.isStart && <span className="badge badge-start">Start</span>}
         <span className="node-cdm">{cdm ? CDM_WORDS[cdm] : 'No CDM step'}</span>
         <span className="node-head-right">
           {beat.timeLimitSec !== undefined && (
             <span className="badge badge-timer" title="Time limit">
-              <span aria-hidden="true">⏱</span> {beat.timeLimitSec} s
+              <ClockIcon /> {beat.timeLimitSec} s
             </span>
           )}
           <FindingsBadge findings={data.findings} />
@@ -75,7 +106,7 @@ function OutcomeNodeView({ data, selected }: NodeProps<BeatNode>) {
       data-beat-id={data.beatId}
       data-result={result ?? 'none'}
     >
-      <Handle type="target" position={Position.Left} className="handle handle-in" />
+      <TargetHandle beatId={data.beatId} />
       <div className="node-head">
         {data.isStart && <span className="badge badge-start">Start</span>}
         <span className="node-kind">

@@ -11,6 +11,7 @@ import { redoLabel, undoLabel } from '../model/history';
 import { addBeat, autoLayout } from '../actions';
 import { BEAT_HEIGHT, BEAT_WIDTH } from '../canvas/graph';
 import { importScenario } from '../io';
+import { readPositions } from '../model/positions';
 import { downloadExport } from './export';
 
 const SAVE_WORDS = {
@@ -34,16 +35,17 @@ export function Toolbar() {
   const playable = useEditor((s) => s.validation.scenario !== undefined);
   const saveStatus = useSessionState((s) => s.status);
 
-  const centre = () => {
+  /** Right of the selected beat, or the middle of the canvas. */
+  const placeForNewBeat = () => {
+    const { doc, selection } = store.getState();
+    const selected = selection.beats[0] ?? selection.edge?.beat;
+    const at = selected ? readPositions(doc)[selected] : undefined;
+    if (at) return { x: at.x + BEAT_WIDTH + 120, y: at.y };
     const pane = document.querySelector('.canvas')?.getBoundingClientRect();
     const p = pane
-      ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+      ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 3 })
       : { x: 0, y: 0 };
-    const jitter = (Object.keys(store.getState().doc.beats).length % 5) * 24;
-    return {
-      x: Math.round(p.x - BEAT_WIDTH / 2 + jitter),
-      y: Math.round(p.y - BEAT_HEIGHT / 2 + jitter),
-    };
+    return { x: Math.round(p.x - BEAT_WIDTH / 2), y: Math.round(p.y - BEAT_HEIGHT / 2) };
   };
 
   const onImport = async (file: File) => {
@@ -132,10 +134,18 @@ export function Toolbar() {
       </div>
 
       <div className="tool-group">
-        <button type="button" className="tool" onClick={() => addBeat(store, 'scene', centre())}>
+        <button
+          type="button"
+          className="tool"
+          onClick={() => addBeat(store, 'scene', placeForNewBeat())}
+        >
           + Scene
         </button>
-        <button type="button" className="tool" onClick={() => addBeat(store, 'outcome', centre())}>
+        <button
+          type="button"
+          className="tool"
+          onClick={() => addBeat(store, 'outcome', placeForNewBeat())}
+        >
           + Outcome
         </button>
         <button

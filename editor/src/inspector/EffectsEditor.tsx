@@ -46,10 +46,10 @@ export function EffectsEditor({
               options={
                 variable?.type === 'number' || action === 'add'
                   ? [
-                      { value: 'add', label: 'changes by' },
-                      { value: 'set', label: 'becomes' },
+                      { value: 'add', label: 'add' },
+                      { value: 'set', label: 'set to' },
                     ]
-                  : [{ value: 'set', label: 'becomes' }]
+                  : [{ value: 'set', label: 'set to' }]
               }
               onChange={(a) =>
                 update(
