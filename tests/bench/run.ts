@@ -5,7 +5,7 @@
  * prints one line and the others still run.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { benchEngine } from './engine';
 import type { BenchRow } from './types';
 
@@ -51,7 +51,8 @@ const others = [
 
 console.log(
   `Defuse bench — Node ${process.version}, ${process.platform} ${process.arch}, ` +
-    `${availableParallelism()} cores; each time is the median of repeated runs`,
+    `${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at the start; ` +
+    'each time is the median of repeated runs',
 );
 try {
   print('Engine', await benchEngine());
