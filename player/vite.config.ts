@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { preloadHomeScreen } from './preload-home';
+import { scenarioIndex } from './scenario-index';
 
 /**
  * The tablet player. `dist/` is served as one site: the player at `/`, and
@@ -9,6 +11,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 export default defineConfig({
   plugins: [
     react(),
+    scenarioIndex(new URL('../scenarios/', import.meta.url).pathname),
+    preloadHomeScreen(),
     VitePWA({
       registerType: 'autoUpdate',
       // A few lines of inline script register the worker; no client library on the drill route.

@@ -1,13 +1,7 @@
-import { lazy, Suspense } from 'react';
-import { hasDebrief, LazyDebriefArea } from './debrief-slot';
+import { useEffect, useReducer, useState } from 'react';
+import { hasDebrief } from './debrief-slot';
 import { useRoute, type Route } from './router';
-
-// Each screen is its own chunk: a tablet opening a drill loads the drill's code, not the library's.
-const HomeScreen = lazy(async () => ({ default: (await import('./home/HomeScreen')).HomeScreen }));
-const DrillScreen = lazy(async () => ({
-  default: (await import('./drill/DrillScreen')).DrillScreen,
-}));
-const LogsScreen = lazy(async () => ({ default: (await import('./logs/LogsScreen')).LogsScreen }));
+import { isScreenLoaded, loadScreen, loadedScreen } from './screens';
 
 interface NavItem {
   label: string;
@@ -52,23 +46,46 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p className="hint">Loading…</p>}>
-          <Screen route={route} />
-        </Suspense>
+        <Screen route={route} />
       </main>
     </div>
   );
 }
 
 function Screen({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'home':
-      return <HomeScreen />;
-    case 'drill':
-      return <DrillScreen key={route.sessionId} sessionId={route.sessionId} />;
-    case 'logs':
-      return <LogsScreen />;
-    case 'debrief':
-      return LazyDebriefArea ? <LazyDebriefArea /> : <HomeScreen />;
+  const [, loaded] = useReducer((n: number) => n + 1, 0);
+  const [failed, setFailed] = useState<string>();
+  const ready = isScreenLoaded(route.name);
+  useEffect(() => {
+    if (ready) return;
+    setFailed(undefined);
+    loadScreen(route.name).then(loaded, (e: unknown) =>
+      setFailed(e instanceof Error ? e.message : String(e)),
+    );
+  }, [route.name, ready]);
+
+  if (failed) {
+    return (
+      <div className="notice error" role="alert">
+        <p>This screen could not be loaded ({failed}). Check the connection and reload.</p>
+      </div>
+    );
   }
+  if (!ready) return <p className="hint">Loading…</p>;
+  const Component = loadedScreen(route.name);
+  if (!Component) {
+    return (
+      <div className="panel empty">
+        <p>This part of Defuse is not in this build.</p>
+        <a className="button primary" href="#/">
+          Go to the drills
+        </a>
+      </div>
+    );
+  }
+  return route.name === 'drill' ? (
+    <Component key={route.sessionId} sessionId={route.sessionId} />
+  ) : (
+    <Component sessionId="" />
+  );
 }

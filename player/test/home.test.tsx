@@ -127,7 +127,7 @@ describe('home screen', () => {
     releaseDrill(stored!.sessionId);
     window.location.hash = '';
     await renderHome();
-    const offer = screen.getByRole('region', { name: 'An interrupted drill' });
+    const offer = await screen.findByRole('region', { name: 'An interrupted drill' });
     expect(offer.textContent).toContain('T-77');
     await user.click(within(offer).getByRole('button', { name: 'Resume' }));
     await waitFor(() => expect(window.location.hash).toBe(`#/drill/${stored!.sessionId}`));

@@ -1,20 +1,9 @@
 import { resumeDrill, startDrill, type Drill } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
+import { activeDrill, registerDrill, type ActiveDrill } from './active';
 import { loadHeartbeat } from '../storage/heartbeat';
 import { createRecorder, loadLog, loadSession } from '../storage/logs';
 import type { DrillSettings } from '../storage/settings';
-
-/** A drill running in this tab, with what the screen needs besides the engine's snapshot. */
-export interface ActiveDrill {
-  sessionId: string;
-  drill: Drill;
-  scenario: Scenario;
-  mode: DrillSettings['mode'];
-  instructor: DrillSettings['instructor'];
-}
-
-/** Drills running in this tab, by session id. Navigating away and back keeps them going. */
-const active = new Map<string, ActiveDrill>();
 
 /** The drill clock: monotonic milliseconds. */
 const clock = () => performance.now();
@@ -46,7 +35,7 @@ export async function beginDrill(
     mode: settings.mode,
     instructor: settings.instructor,
   };
-  active.set(entry.sessionId, entry);
+  registerDrill(entry);
   return entry;
 }
 
@@ -61,7 +50,7 @@ export class ResumeError extends Error {
  * this resolves) and restarts a running timer with the time it had left.
  */
 export async function resumeStoredDrill(sessionId: string): Promise<ActiveDrill> {
-  const running = active.get(sessionId);
+  const running = activeDrill(sessionId);
   if (running) return running;
   const record = await loadSession(sessionId);
   const log = await loadLog(sessionId);
@@ -87,21 +76,8 @@ export async function resumeStoredDrill(sessionId: string): Promise<ActiveDrill>
     mode: log.mode,
     instructor: record.instructor,
   };
-  active.set(sessionId, entry);
+  registerDrill(entry);
   return entry;
 }
 
-/** The drill running in this tab under that session id, if any. */
-export function activeDrill(sessionId: string): ActiveDrill | undefined {
-  return active.get(sessionId);
-}
-
-/** Session ids of the drills running in this tab. */
-export function activeSessionIds(): string[] {
-  return [...active.keys()];
-}
-
-/** Forgets a drill that reached its outcome (or whose log was deleted). */
-export function releaseDrill(sessionId: string): void {
-  active.delete(sessionId);
-}
+export { activeDrill, activeSessionIds, releaseDrill, type ActiveDrill } from './active';

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { activeSessionIds } from '../drill/active';
 import { navigate } from '../router';
-import { loadCatalogue, type Catalogue, type CatalogueEntry } from '../scenarios/catalogue';
-import { activeSessionIds, beginDrill, resumeStoredDrill } from '../drill/session';
+import { bundledFiles, bundledIndex } from '../scenarios/bundled';
+import { bundledListing, importedListing, type ScenarioListing } from '../scenarios/listing';
 import { dismissResume, listResumable, type LogSummary } from '../storage/logs';
-import { deleteImportedScenario } from '../storage/scenarios';
+import { deleteImportedScenario, listImportedScenarios } from '../storage/scenarios';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -15,22 +16,25 @@ import { DrillSetup } from './DrillSetup';
 import { ImportScenario } from './ImportScenario';
 import { ResumeOffers } from './ResumeOffers';
 import { ScenarioCard } from './ScenarioCard';
-import { describeDiagnostic } from '../scenarios/describe-diagnostic';
+
+/** The engine-dependent part (start, resume), fetched once and shared. */
+const loadLaunch = () => import('./launch');
 
 /** The home screen: interrupted drills, drill setup, the scenario library and imports. */
 export function HomeScreen() {
-  const [catalogue, setCatalogue] = useState<Catalogue>();
+  const bundled = useMemo(() => bundledIndex.map(bundledListing), []);
+  const [imported, setImported] = useState<ScenarioListing[]>();
   const [settings, setSettings] = useState<DrillSettings>(DEFAULT_SETTINGS);
   const [offers, setOffers] = useState<LogSummary[]>([]);
   const [running, setRunning] = useState<string[]>([]);
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
-  const [removing, setRemoving] = useState<CatalogueEntry>();
+  const [removing, setRemoving] = useState<ScenarioListing>();
 
   const refresh = useCallback(async () => {
-    const [nextCatalogue, resumable] = await Promise.all([loadCatalogue(), listResumable()]);
+    const [records, resumable] = await Promise.all([listImportedScenarios(), listResumable()]);
     const live = activeSessionIds();
-    setCatalogue(nextCatalogue);
+    setImported(records.map(importedListing));
     setRunning(live.filter((id) => resumable.some((r) => r.sessionId === id)));
     setOffers(resumable.filter((r) => !live.includes(r.sessionId)));
   }, []);
@@ -38,6 +42,14 @@ export function HomeScreen() {
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(messageOf(e)));
     void loadSettings().then(setSettings, () => undefined);
+    // While the trainee reads the list, get the drill code and scenarios ready so Start responds
+    // at once. (The service worker caches the same files for offline use anyway.)
+    const warm = whenIdle(() => {
+      void loadLaunch().catch(() => undefined);
+      void import('../drill/DrillScreen').catch(() => undefined);
+      for (const file of bundledFiles()) void file.load().catch(() => undefined);
+    });
+    return warm;
   }, [refresh]);
 
   function changeSettings(next: DrillSettings) {
@@ -45,11 +57,12 @@ export function HomeScreen() {
     void saveSettings(next).catch(() => undefined);
   }
 
-  async function start(entry: CatalogueEntry) {
-    setBusy(entry.digest);
+  async function start(listing: ScenarioListing) {
+    setBusy(listing.key);
     setError(undefined);
     try {
-      const drill = await beginDrill(entry.scenario, settings);
+      const { launch } = await loadLaunch();
+      const drill = await launch(listing, settings);
       navigate({ name: 'drill', sessionId: drill.sessionId });
     } catch (e) {
       setError(`The drill could not start: ${messageOf(e)}`);
@@ -61,6 +74,7 @@ export function HomeScreen() {
     setBusy(sessionId);
     setError(undefined);
     try {
+      const { resumeStoredDrill } = await loadLaunch();
       await resumeStoredDrill(sessionId);
       navigate({ name: 'drill', sessionId });
     } catch (e) {
@@ -74,11 +88,22 @@ export function HomeScreen() {
     await refresh();
   }
 
-  async function remove(entry: CatalogueEntry) {
+  async function remove(listing: ScenarioListing) {
     setRemoving(undefined);
-    await deleteImportedScenario(entry.digest);
+    if (listing.digest) await deleteImportedScenario(listing.digest);
     await refresh();
   }
+
+  const card = (listing: ScenarioListing) => (
+    <ScenarioCard
+      key={listing.key}
+      entry={listing}
+      starting={busy === listing.key}
+      disabled={busy !== undefined}
+      onStart={(l) => void start(l)}
+      onRemove={listing.source === 'imported' ? setRemoving : undefined}
+    />
+  );
 
   return (
     <div className="home">
@@ -109,58 +134,16 @@ export function HomeScreen() {
       <DrillSetup settings={settings} onChange={changeSettings} />
       <section aria-labelledby="library-heading">
         <h2 id="library-heading">Scenario library</h2>
-        {!catalogue ? (
-          <p className="hint">Loading scenarios…</p>
+        {bundled.length === 0 ? (
+          <p className="hint">No scenarios are bundled with this build.</p>
         ) : (
-          <>
-            {catalogue.bundled.length === 0 && (
-              <p className="hint">No scenarios are bundled with this build.</p>
-            )}
-            <ul className="scenario-list">
-              {catalogue.bundled.map((entry) => (
-                <ScenarioCard
-                  key={entry.digest}
-                  entry={entry}
-                  starting={busy === entry.digest}
-                  disabled={busy !== undefined}
-                  onStart={start}
-                />
-              ))}
-            </ul>
-            {catalogue.rejected.map((file) => (
-              <div className="notice error" key={file.fileName}>
-                <p>
-                  <strong>{file.fileName}</strong> is bundled but invalid, so it is not offered:{' '}
-                  {file.diagnostics
-                    .slice(0, 3)
-                    .map((d) => {
-                      const plain = describeDiagnostic(d);
-                      return `${plain.where}: ${plain.what}`;
-                    })
-                    .join('; ')}
-                </p>
-              </div>
-            ))}
-          </>
+          <ul className="scenario-list">{bundled.map(card)}</ul>
         )}
       </section>
       <section aria-labelledby="imported-heading">
         <h2 id="imported-heading">Imported scenarios</h2>
-        {catalogue && catalogue.imported.length > 0 && (
-          <ul className="scenario-list">
-            {catalogue.imported.map((entry) => (
-              <ScenarioCard
-                key={entry.digest}
-                entry={entry}
-                starting={busy === entry.digest}
-                disabled={busy !== undefined}
-                onStart={start}
-                onRemove={setRemoving}
-              />
-            ))}
-          </ul>
-        )}
-        {catalogue && catalogue.imported.length === 0 && (
+        {imported && imported.length > 0 && <ul className="scenario-list">{imported.map(card)}</ul>}
+        {imported && imported.length === 0 && (
           <p className="hint">None yet. Imported scenarios stay on this device.</p>
         )}
         <ImportScenario onImported={() => void refresh()} />
@@ -174,13 +157,23 @@ export function HomeScreen() {
           onConfirm={() => void remove(removing)}
         >
           <p>
-            “{removing.scenario.title}” (version {removing.scenario.version}) will no longer be
-            offered. Logs already recorded with it keep their own copy.
+            “{removing.title}” (version {removing.version}) will no longer be offered. Logs already
+            recorded with it keep their own copy.
           </p>
         </ConfirmDialog>
       )}
     </div>
   );
+}
+
+/** Runs `task` once the page is idle (or soon, where idle callbacks are missing); returns a canceller. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(task, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 200);
+  return () => clearTimeout(id);
 }
 
 function messageOf(error: unknown): string {

@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import { parseScenario, scenarioDigest } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
 import { describeDiagnostic, type PlainDiagnostic } from '../scenarios/describe-diagnostic';
 import { saveImportedScenario } from '../storage/scenarios';
@@ -49,6 +48,7 @@ export function ImportScenario({ onImported }: ImportScenarioProps) {
       });
       return;
     }
+    const { parseScenario, scenarioDigest } = await import('./import-check');
     const parsed = parseScenario(bytes);
     const plain = parsed.diagnostics.map(describeDiagnostic);
     if (!parsed.scenario) {

@@ -1,35 +1,33 @@
 import { useId } from 'react';
-import type { CatalogueEntry } from '../scenarios/catalogue';
-import { callType } from '../scenarios/call-type';
+import type { ScenarioListing } from '../scenarios/listing';
 import { formatDateTime } from '../ui/format';
 
 export interface ScenarioCardProps {
-  entry: CatalogueEntry;
+  entry: ScenarioListing;
   starting: boolean;
   disabled: boolean;
-  onStart: (entry: CatalogueEntry) => void;
-  onRemove?: (entry: CatalogueEntry) => void;
+  onStart: (entry: ScenarioListing) => void;
+  onRemove?: (entry: ScenarioListing) => void;
 }
 
 /** One scenario on the home screen: what it is, how long it takes, and its Start button. */
 export function ScenarioCard({ entry, starting, disabled, onStart, onRemove }: ScenarioCardProps) {
-  const { scenario } = entry;
   const titleId = useId();
-  const type = callType(scenario);
+  const type = entry.callType;
   return (
-    <li className="scenario-card" data-scenario-id={scenario.id} aria-labelledby={titleId}>
+    <li className="scenario-card" data-scenario-id={entry.id} aria-labelledby={titleId}>
       <div className="scenario-meta">
         {type && <span className="tag">{type}</span>}
-        {scenario.estimatedMinutes !== undefined && (
-          <span className="minutes">{scenario.estimatedMinutes} min</span>
+        {entry.estimatedMinutes !== undefined && (
+          <span className="minutes">{entry.estimatedMinutes} min</span>
         )}
         {entry.source === 'imported' && <span className="tag imported">Imported</span>}
       </div>
-      <h3 id={titleId}>{scenario.title}</h3>
-      {scenario.summary && <p className="summary">{scenario.summary}</p>}
+      <h3 id={titleId}>{entry.title}</h3>
+      {entry.summary && <p className="summary">{entry.summary}</p>}
       {entry.source === 'imported' && (
         <p className="hint">
-          {entry.fileName} · version {scenario.version}
+          {entry.fileName} · version {entry.version}
           {entry.importedAt !== undefined && ` · imported ${formatDateTime(entry.importedAt)}`}
         </p>
       )}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DecisionLog } from '@defuse/schemas';
-import { releaseDrill } from '../drill/session';
+import { releaseDrill } from '../drill/active';
 import { deleteLog, listLogs, loadLog, type LogSummary } from '../storage/logs';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatDateTime, resultLabel } from '../ui/format';
