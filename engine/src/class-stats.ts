@@ -119,8 +119,11 @@ export interface ClassStats {
 /** One cue of one log: when it was on screen and whether a choice answered it. */
 export interface CueLedgerEntry {
   cue: Cue;
-  /** Each decision made while the cue was on screen. */
-  shown: { beat: string; seq: number; at: number }[];
+  /**
+   * Each time it was on screen: from `since` (the beat was entered) to `at`
+   * (the decision `seq` that left it), in drill milliseconds.
+   */
+  shown: { beat: string; seq: number; since: number; at: number }[];
   /** The first choice that acted on it (`actsOn`). */
   actedOn?: { beat: string; seq: number; at: number; choice: string; choiceLabel?: string };
   /**
@@ -149,7 +152,8 @@ export function cueLedger(
         row = { cue, shown: [], status: answerable.has(cue.id) ? 'missed' : 'context' };
         ledger.set(cue.id, row);
       }
-      row.shown.push({ beat: entry.beat, seq: entry.seq, at: entry.at });
+      const since = entry.at - (entry.latencyMs ?? 0);
+      row.shown.push({ beat: entry.beat, seq: entry.seq, since, at: entry.at });
     }
     for (const id of entry.cuesActedOn) {
       const row = ledger.get(id);

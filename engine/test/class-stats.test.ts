@@ -215,7 +215,7 @@ describe('cueLedger', () => {
     expect(ledger).toEqual([
       {
         cue: expect.objectContaining({ id: 'scissors' }),
-        shown: [{ beat: 'arrive', seq: 2, at: 4000 }],
+        shown: [{ beat: 'arrive', seq: 2, since: 0, at: 4000 }],
         actedOn: {
           beat: 'arrive',
           seq: 2,

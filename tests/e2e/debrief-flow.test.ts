@@ -82,7 +82,9 @@ describe('the debrief of two drills of the library scenario', () => {
     await goToDebrief(page);
     const ana = page.locator('tbody tr', { hasText: 'T-ana' }).filter({ hasText: 'this tablet' });
     const ben = page.locator('tbody tr', { hasText: 'T-ben' }).filter({ hasText: 'this tablet' });
-    await ana.waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    const listed = await page.locator('tbody tr').allTextContents();
+    expect(listed, 'one row per drill played').toHaveLength(2);
     expect(await ana.locator('[data-integrity]').getAttribute('data-integrity')).toBe('intact');
     expect(await ben.locator('[data-integrity]').getAttribute('data-integrity')).toBe('intact');
     expect(await page.locator('input[type="file"][multiple]').count()).toBe(1);
@@ -150,6 +152,12 @@ describe('the debrief of two drills of the library scenario', () => {
     await page.getByTestId('variables-chart').waitFor();
     await bothOrientations(page, 'debrief-analysis');
     await screenshot(page, 'debrief-analysis-full-landscape', true);
+    await page.getByTestId('path-map').scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-analysis-path-landscape');
+    await page.setViewportSize(PORTRAIT);
+    await page.getByTestId('path-map').scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-analysis-path-portrait');
+    await page.setViewportSize(LANDSCAPE);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await openTab(page, 'Summary');
     await page.getByText('Maybe wait for my partner before going up.').first().waitFor();
@@ -223,6 +231,12 @@ describe('the debrief of two drills of the library scenario', () => {
     ).toBe('0.0000');
     await bothOrientations(page, 'debrief-class');
     await screenshot(page, 'debrief-class-full-landscape', true);
+    await dispatch.scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-class-beats-landscape');
+    await page.setViewportSize(PORTRAIT);
+    await dispatch.scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-class-beats-portrait');
+    await page.setViewportSize(LANDSCAPE);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The class exports both drills as xAPI statements.

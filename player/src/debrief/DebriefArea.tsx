@@ -120,6 +120,13 @@ export function DebriefArea() {
 
   const logs = useMemo(() => library?.logs ?? [], [library]);
 
+  // A new view starts at its top, as a new page would.
+  const place = view.kind === 'log' ? `log:${view.ref}` : view.kind;
+  useEffect(() => {
+    document.scrollingElement?.scrollTo?.(0, 0);
+    setOpened(undefined);
+  }, [place]);
+
   if (loadError) {
     return (
       <div className="notice error" role="alert">

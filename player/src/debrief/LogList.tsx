@@ -107,8 +107,7 @@ export function LogList({
                 />
               </th>
               <th scope="col">Trainee</th>
-              <th scope="col">Scenario</th>
-              <th scope="col">Date</th>
+              <th scope="col">Scenario and date</th>
               <th scope="col">Outcome</th>
               <th scope="col">Integrity</th>
               <th scope="col">
@@ -141,8 +140,8 @@ export function LogList({
                       v{entry.log.scenario.version} ·{' '}
                       {entry.source === 'device' ? 'this tablet' : entry.fileName}
                     </span>
+                    <span className="when">{shortWhen(entry.log.startedAt)}</span>
                   </td>
-                  <td className="nowrap-cell">{shortWhen(entry.log.startedAt)}</td>
                   <td>{resultLabel(endOutcome(entry))}</td>
                   <td>
                     <IntegrityBadge integrity={entry.integrity} />

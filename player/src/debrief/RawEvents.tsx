@@ -34,7 +34,7 @@ export function RawEvents({ log, flagged }: { log: DecisionLog; flagged?: number
             <p className="timeline-beat">beat “{e.beat}”</p>
             <p className="timeline-what">
               {TYPE_WORDS[e.type] ?? e.type}
-              {e.choice !== undefined && `: choice “${e.choice}”`}
+              {e.choice !== undefined && ` “${e.choice}”`}
               {e.to !== undefined && ` → “${e.to}”`}
               {e.by && ` (reaction chosen by ${e.by})`}
               {e.outcome && `: ${e.outcome.result}, force ${e.outcome.force}`}

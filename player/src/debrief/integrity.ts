@@ -28,8 +28,11 @@ export type ScenarioShelf = Map<string, Scenario>;
  */
 export function checkIntegrity(log: DecisionLog, shelf: ScenarioShelf): Integrity {
   const chain = verifyLog(undefined, log);
-  if (!chain.ok) return tampered(chain.message, chain.seq);
   const scenario = shelf.get(log.scenario.digest);
+  if (!chain.ok) {
+    // The scenario is kept for its title only: nothing of an edited log is replayed against it.
+    return { ...tampered(chain.message, chain.seq), ...(scenario ? { scenario } : {}) };
+  }
   if (scenario) {
     const { replay, verdict } = verifiedReplay(scenario, log, log.scenario.digest);
     if (!replay) return { ...tampered(verdict.message, verdict.seq), scenario };
@@ -75,7 +78,7 @@ export function integrityLabel(integrity: Integrity): string {
     case 'intact':
       return 'Intact';
     case 'tampered':
-      return integrity.seq !== undefined ? `Tampered at event ${integrity.seq}` : 'Tampered';
+      return integrity.seq !== undefined ? `Tampered: event ${integrity.seq}` : 'Tampered';
     case 'version-mismatch':
       return 'Other scenario version';
     case 'scenario-missing':
