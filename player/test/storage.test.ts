@@ -9,6 +9,7 @@ import {
   listLogs,
   listResumable,
   loadLog,
+  loadSession,
 } from '../src/storage/logs';
 import {
   deleteImportedScenario,
@@ -33,6 +34,8 @@ describe('recording a drill', () => {
     await drill.choose('call-locksmith');
     const stored = await loadLog(id);
     expect(stored).toEqual(drill.log());
+    // The scenario copy is kept with the session, so it can be resumed after the library changes.
+    expect((await loadSession(id))!.scenario).toEqual(scenario);
     expect(verifyLog(scenario, stored!)).toMatchObject({ ok: true });
   });
 
@@ -83,6 +86,7 @@ describe('recording a drill', () => {
     expect(await loadHeartbeat(id)).toBe(1234);
     await deleteLog(id);
     expect(await loadLog(id)).toBeUndefined();
+    expect(await loadSession(id)).toBeUndefined();
     expect(await loadHeartbeat(id)).toBeUndefined();
     expect(await listLogs()).toEqual([]);
   });

@@ -9,15 +9,16 @@ const DB_VERSION = 1;
 export type InstructorSetting = 'solo' | 'present';
 
 /**
- * One drill session as stored on the device: the log header, a copy of the
- * scenario it ran (so it can be resumed and debriefed even after the bundled
- * scenario changes), and a summary kept up to date with each event.
+ * One drill session's summary as stored on the device: the log header and
+ * what the logs list shows, kept up to date with each event. Small, so
+ * writing it with every event stays cheap.
  */
-export interface SessionRecord {
+export interface SessionSummaryRecord {
   sessionId: string;
   header: Omit<DecisionLog, 'events'>;
-  scenario: Scenario;
   instructor: InstructorSetting;
+  scenarioTitle: string;
+  lastBeatTitle: string;
   /** Wall-clock time (ms since epoch) of the last write. */
   updatedAt: number;
   lastEvent: { seq: number; type: LogEvent['type']; beat: string };
@@ -25,6 +26,14 @@ export interface SessionRecord {
   outcome?: Outcome;
   /** True once an interrupted drill has been set aside from the resume offer. */
   dismissed?: boolean;
+}
+
+/**
+ * A session with the copy of the scenario it ran (stored once, at its start),
+ * so it can be resumed and debriefed even after the bundled scenario changes.
+ */
+export interface SessionRecord extends SessionSummaryRecord {
+  scenario: Scenario;
 }
 
 /** An imported scenario; keyed by digest so two versions can sit side by side. */
@@ -38,7 +47,9 @@ export interface ImportedScenarioRecord {
 }
 
 export interface DefuseDb extends DBSchema {
-  sessions: { key: string; value: SessionRecord; indexes: { byUpdated: number } };
+  sessions: { key: string; value: SessionSummaryRecord; indexes: { byUpdated: number } };
+  /** The scenario each session ran, by session id, written with its first event. */
+  sessionScenarios: { key: string; value: Scenario };
   /** Log events, one record each, keyed [sessionId, seq]: a second write of a seq is refused. */
   events: { key: [string, number]; value: LogEvent & { sessionId: string } };
   scenarios: { key: string; value: ImportedScenarioRecord; indexes: { byId: string } };
@@ -58,6 +69,7 @@ export function openDefuseDb(): Promise<IDBPDatabase<DefuseDb>> {
     upgrade(db) {
       const sessions = db.createObjectStore('sessions', { keyPath: 'sessionId' });
       sessions.createIndex('byUpdated', 'updatedAt');
+      db.createObjectStore('sessionScenarios');
       db.createObjectStore('events', { keyPath: ['sessionId', 'seq'] });
       const scenarios = db.createObjectStore('scenarios', { keyPath: 'digest' });
       scenarios.createIndex('byId', 'id');

@@ -1,5 +1,10 @@
 import type { DecisionLog, LogEvent, Scenario } from '@defuse/schemas';
-import { openDefuseDb, type InstructorSetting, type SessionRecord } from './db';
+import {
+  openDefuseDb,
+  type InstructorSetting,
+  type SessionRecord,
+  type SessionSummaryRecord,
+} from './db';
 
 /** What the logs list shows for one session. */
 export interface LogSummary {
@@ -51,22 +56,25 @@ async function appendEvent(
   log: DecisionLog,
 ): Promise<void> {
   const db = await openDefuseDb();
-  const tx = db.transaction(['sessions', 'events'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['sessions', 'events', 'sessionScenarios'], 'readwrite', {
+    durability: 'strict',
+  });
   const sessions = tx.objectStore('sessions');
-  const events = tx.objectStore('events');
   try {
     const existing = await sessions.get(log.sessionId);
+    if (!existing) await tx.objectStore('sessionScenarios').add(scenario, log.sessionId);
     const { events: _all, ...header } = log;
-    const record: SessionRecord = {
-      ...(existing ?? { scenario, instructor }),
+    const record: SessionSummaryRecord = {
+      ...(existing ?? { instructor, scenarioTitle: scenario.title }),
       sessionId: log.sessionId,
       header,
       updatedAt: Date.now(),
       lastEvent: { seq: event.seq, type: event.type, beat: event.beat },
+      lastBeatTitle: scenario.beats[event.beat]?.title ?? event.beat,
     };
     if (event.type === 'end' && event.outcome) record.outcome = event.outcome;
     if (event.type === 'resume') delete record.dismissed;
-    await events.add({ ...event, sessionId: log.sessionId });
+    await tx.objectStore('events').add({ ...event, sessionId: log.sessionId });
     await sessions.put(record);
     await tx.done;
   } catch (error) {
@@ -107,10 +115,15 @@ export async function loadLog(sessionId: string): Promise<DecisionLog | undefine
   return { ...record.header, events };
 }
 
-/** The stored session record (header, scenario copy, summary). */
+/** The stored session: its summary and the copy of the scenario it ran. */
 export async function loadSession(sessionId: string): Promise<SessionRecord | undefined> {
   const db = await openDefuseDb();
-  return db.get('sessions', sessionId);
+  const tx = db.transaction(['sessions', 'sessionScenarios']);
+  const [summary, scenario] = await Promise.all([
+    tx.objectStore('sessions').get(sessionId),
+    tx.objectStore('sessionScenarios').get(sessionId),
+  ]);
+  return summary && scenario ? { ...summary, scenario } : undefined;
 }
 
 /** Every session on this device, newest first. */
@@ -125,13 +138,12 @@ export async function listResumable(): Promise<LogSummary[]> {
   return (await listLogs()).filter((log) => log.status === 'interrupted' && !log.dismissed);
 }
 
-function summarize(record: SessionRecord): LogSummary {
-  const beat = record.scenario.beats[record.lastEvent.beat];
+function summarize(record: SessionSummaryRecord): LogSummary {
   const summary: LogSummary = {
     sessionId: record.sessionId,
     traineeId: record.header.trainee.id,
     scenarioId: record.header.scenario.id,
-    scenarioTitle: record.scenario.title,
+    scenarioTitle: record.scenarioTitle,
     scenarioVersion: record.header.scenario.version,
     mode: record.header.mode,
     instructor: record.instructor,
@@ -139,7 +151,7 @@ function summarize(record: SessionRecord): LogSummary {
     updatedAt: record.updatedAt,
     status: record.lastEvent.type === 'end' ? 'complete' : 'interrupted',
     lastBeat: record.lastEvent.beat,
-    lastBeatTitle: beat?.title ?? record.lastEvent.beat,
+    lastBeatTitle: record.lastBeatTitle,
     events: record.lastEvent.seq,
     dismissed: record.dismissed === true,
   };
@@ -159,8 +171,9 @@ export async function dismissResume(sessionId: string): Promise<void> {
 /** Deletes a session and all its events. */
 export async function deleteLog(sessionId: string): Promise<void> {
   const db = await openDefuseDb();
-  const tx = db.transaction(['sessions', 'events', 'heartbeats'], 'readwrite');
+  const tx = db.transaction(['sessions', 'events', 'heartbeats', 'sessionScenarios'], 'readwrite');
   await tx.objectStore('heartbeats').delete(sessionId);
+  await tx.objectStore('sessionScenarios').delete(sessionId);
   await tx
     .objectStore('events')
     .delete(IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]));
