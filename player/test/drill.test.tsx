@@ -61,6 +61,15 @@ describe('drill screen', () => {
     await waitFor(() => expect(beatId(container)).toBe('talking'));
   });
 
+  it('takes a choice by its letter from the keyboard', async () => {
+    const user = userEvent.setup();
+    const { container, active } = await renderDrill(fakeScenario());
+    await user.keyboard('b');
+    await waitFor(() => expect(container.querySelector('[data-outcome]')).not.toBeNull());
+    const log = await loadLog(active.sessionId);
+    expect(log!.events.find((e) => e.type === 'choice')!.choice).toBe('order-up');
+  });
+
   it('records a double tap once', async () => {
     const { container, active } = await renderDrill(fakeScenario());
     const button = container.querySelector<HTMLElement>('[data-choice-id="sit-down"]')!;

@@ -28,6 +28,11 @@ function debriefHref(sessionId: string): string | undefined {
 function LiveDrill({ active }: { active: ActiveDrill }) {
   const view = useDrillController(active);
   const { snapshot, feedback, busy } = view;
+  useChoiceKeys(
+    snapshot.choices.map((c) => c.id),
+    !busy && !snapshot.paused && !feedback && !snapshot.done,
+    view.choose,
+  );
   const { scenario, instructor, mode, sessionId } = active;
   const traineeId = useMemo(() => active.drill.log().trainee.id, [active]);
   const beat = scenario.beats[snapshot.beat];
@@ -135,6 +140,32 @@ function LiveDrill({ active }: { active: ActiveDrill }) {
       )}
     </div>
   );
+}
+
+/**
+ * Keyboard users can take a choice with its letter (A, B, C...), as shown on
+ * each button. Ignored while typing in a field or with a modifier held.
+ */
+function useChoiceKeys(ids: string[], enabled: boolean, choose: (id: string) => void) {
+  const key = ids.join(' ');
+  useEffect(() => {
+    if (!enabled) return;
+    const choices = key.split(' ');
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) {
+        return;
+      }
+      if (!/^[a-z]$/i.test(event.key)) return;
+      const id = choices[event.key.toUpperCase().charCodeAt(0) - 65];
+      if (!id) return;
+      event.preventDefault();
+      choose(id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [key, enabled, choose]);
 }
 
 function StoredDrill(props: { sessionId: string; onResumed: (drill: ActiveDrill) => void }) {

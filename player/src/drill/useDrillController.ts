@@ -135,6 +135,15 @@ export function useDrillController(active: ActiveDrill): DrillView {
     };
   }, [snapshot.done, sessionId, drill]);
 
+  const choices = snapshot.choices;
+  const choose = useCallback(
+    (choiceId: string) => {
+      const label = choices.find((c) => c.id === choiceId)?.label;
+      void run(() => drill.choose(choiceId), label && `The trainee chose: ${label}`);
+    },
+    [choices, drill, run],
+  );
+
   const continueAfterFeedback = useCallback(() => {
     if (!pausedForFeedback.current) {
       setFeedback(undefined);
@@ -158,10 +167,7 @@ export function useDrillController(active: ActiveDrill): DrillView {
     awaitingAfter,
     announcement,
     error,
-    choose: (choiceId) => {
-      const label = snapshot.choices.find((c) => c.id === choiceId)?.label;
-      void run(() => drill.choose(choiceId), label && `The trainee chose: ${label}`);
-    },
+    choose,
     pick: (index) => void run(() => drill.pick(index)),
     pause: () => void run(() => drill.pause()),
     unpause: () => {

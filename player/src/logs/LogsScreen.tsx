@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DecisionLog } from '@defuse/schemas';
 import { releaseDrill } from '../drill/active';
+import { hasDebrief } from '../debrief-slot';
 import { deleteLog, listLogs, loadLog, type LogSummary } from '../storage/logs';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatDateTime, resultLabel } from '../ui/format';
@@ -115,6 +116,15 @@ export function LogsScreen() {
                     </span>
                   </td>
                   <td className="row-actions">
+                    {hasDebrief && log.status === 'complete' && (
+                      <a
+                        className="button secondary compact"
+                        href={`#/debrief/${encodeURIComponent(log.sessionId)}`}
+                        aria-label={`Debrief ${log.traineeId}, ${log.scenarioTitle}, ${formatDateTime(log.startedAt)}`}
+                      >
+                        Debrief
+                      </a>
+                    )}
                     <button
                       type="button"
                       className="button secondary compact"
