@@ -58,6 +58,7 @@ export function TimelineTab({
 }: Props) {
   const [editing, setEditing] = useState<number>();
   const stepOf = new Map(steps.map((s) => [s.entry.seq, s.number]));
+  const pausedOf = new Map(steps.map((s) => [s.entry.seq, s.pausedMs]));
 
   return (
     <ol className="timeline" aria-label="Timeline of the drill">
@@ -83,6 +84,8 @@ export function TimelineTab({
                 <ul className="chips" aria-label="About this decision">
                   <li className="chip">
                     <span className="chip-key">Decision time</span> {seconds(entry.latencyMs)}
+                    {(pausedOf.get(entry.seq) ?? 0) > 0 &&
+                      ` (clock stopped ${seconds(pausedOf.get(entry.seq))})`}
                   </li>
                   <li className="chip">
                     <span className="chip-key">CDM</span> {cdmLabel(entry.cdm)}

@@ -14,8 +14,10 @@ export interface ReplayStep {
   offered: Choice[];
   /** The beat's time limit, when it had one. */
   limitMs?: number;
-  /** Time left on the clock when the decision was made (paused time does not count). */
+  /** Time left on the clock when the decision was made (decision time excludes pauses). */
   timeLeftMs?: number;
+  /** Time the instructor had the clock stopped while this beat was on screen. */
+  pausedMs: number;
 }
 
 /**
@@ -41,10 +43,11 @@ export function replaySteps(scenario: Scenario, replay: Replay): ReplayStep[] {
         beat: entry.beat,
         before,
         offered: availableChoices(scenario, before),
+        pausedMs,
       };
       if (beat?.timeLimitSec !== undefined) {
         step.limitMs = beat.timeLimitSec * 1000;
-        const used = (entry.latencyMs ?? 0) - pausedMs;
+        const used = entry.latencyMs ?? 0;
         step.timeLeftMs = entry.type === 'timeout' ? 0 : Math.max(0, step.limitMs - used);
       }
       steps.push(step);
@@ -60,6 +63,7 @@ export function replaySteps(scenario: Scenario, replay: Replay): ReplayStep[] {
           beat: entry.beat,
           before: state,
           offered: [],
+          pausedMs: 0,
         });
       }
     }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { eventHash } from '@defuse/engine';
 import type { DecisionLog, Scenario } from '@defuse/schemas';
@@ -108,6 +108,14 @@ describe('the Debrief area: logs', () => {
     await user.upload(screen.getByLabelText('Open log files'), [scenarioFile]);
     expect(await screen.findByText(/scenario “Library, night shift” v1\.0\.0 added/)).toBeTruthy();
     expect(badgeOf(await findRow('fay')).dataset.integrity).toBe('intact');
+  });
+
+  it('opens log files dropped on the area', async () => {
+    const gus = await playDrill(scenario, CAREFUL, { trainee: 'gus' });
+    render(<DebriefArea />);
+    const zone = await screen.findByTestId('debrief-drop');
+    fireEvent.drop(zone, { dataTransfer: { files: [logFile(gus)], types: ['Files'] } });
+    expect(badgeOf(await findRow('gus')).dataset.integrity).toBe('intact');
   });
 
   it('refuses a file that is neither a log nor a scenario, and says why', async () => {

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { parseLog, verifyLog } from '@defuse/engine';
+import { parseLog, startDrill, verifyLog } from '@defuse/engine';
 import type { DecisionLog, Scenario } from '@defuse/schemas';
 import { DebriefArea } from '../../src/debrief/DebriefArea';
-import { listLogs, loadLog } from '../../src/storage/logs';
+import { createRecorder, listLogs, loadLog } from '../../src/storage/logs';
 import {
   CAREFUL,
   RUSHED,
@@ -107,6 +107,55 @@ describe('debriefing one log', () => {
     expect(document.querySelector('[data-beat-id]')!.getAttribute('data-beat-id')).toBe(
       'too-close',
     );
+  });
+
+  it('shows pauses where they happened and the time that was left on a running clock', async () => {
+    const user = userEvent.setup();
+    let now = 0;
+    const drill = await startDrill(scenario, {
+      seed: 3,
+      clock: () => now,
+      trainee: { id: 'cy' },
+      instructor: 'present',
+      onEvent: createRecorder(scenario, 'present'),
+    });
+    const script = [
+      'query-dispatch',
+      'request-cover',
+      'hold-at-table',
+      'move-children',
+      'introduce',
+      'label-fear',
+    ];
+    for (const id of script) {
+      now += 2000;
+      await drill.choose(id);
+    }
+    // At "voices" (15 s on the clock): 4 s pass, the instructor pauses for 30 s, 2 s more.
+    now += 4000;
+    await drill.pause();
+    now += 30_000;
+    await drill.unpause();
+    now += 2000;
+    await drill.choose('recognise-crisis');
+    window.location.hash = `#/debrief/${drill.log().sessionId}`;
+    render(<DebriefArea />);
+    await passReactions(user);
+    const list = await screen.findByRole('list', { name: 'Timeline of the drill' });
+    const rows = [...list.querySelectorAll<HTMLElement>(':scope > [data-seq]')];
+    expect(rows.map((r) => r.querySelector('.timeline-what')?.textContent)).toContain(
+      'Instructor paused the clock',
+    );
+    const paused = rows.findIndex((r) => r.textContent?.includes('Instructor paused the clock'));
+    expect(rows[paused + 1]!.textContent).toContain('Clock restarted');
+    expect(rows[paused + 2]!.textContent).toContain('Are you hearing someone right now?');
+    expect(rows[paused + 2]!.textContent).toContain('Decision time 6.0 s (clock stopped 30.0 s)');
+
+    await user.click(screen.getByRole('button', { name: 'Replay step 7' }));
+    expect(document.querySelector('.step-beat [data-beat-id]')?.getAttribute('data-beat-id')).toBe(
+      'voices',
+    );
+    expect(screen.getByText(/9\.0 s of 15\.0 s left when the choice was made/)).toBeTruthy();
   });
 
   it('plays on from a beat with another choice in a sandbox that never touches the log', async () => {
