@@ -63,7 +63,7 @@ export async function resumeStoredDrill(sessionId: string): Promise<ActiveDrill>
       clock,
       instructor: record.instructor,
       ...(interruptedAt !== undefined && { interruptedAt }),
-      onEvent: createRecorder(record.scenario, record.instructor),
+      onEvent: createRecorder(record.scenario, record.instructor, record),
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

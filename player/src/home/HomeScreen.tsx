@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { activeSessionIds } from '../drill/active';
 import { navigate } from '../router';
 import { bundledFiles, bundledIndex } from '../scenarios/bundled';
@@ -30,6 +30,7 @@ export function HomeScreen() {
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const [removing, setRemoving] = useState<ScenarioListing>();
+  const touched = useRef(false);
 
   const refresh = useCallback(async () => {
     const [records, resumable] = await Promise.all([listImportedScenarios(), listResumable()]);
@@ -41,7 +42,11 @@ export function HomeScreen() {
 
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(messageOf(e)));
-    void loadSettings().then(setSettings, () => undefined);
+    // What was remembered, unless the person has already started typing.
+    void loadSettings().then(
+      (remembered) => touched.current || setSettings(remembered),
+      () => undefined,
+    );
     // While the trainee reads the list, get the drill code and scenarios ready so Start responds
     // at once. (The service worker caches the same files for offline use anyway.)
     const warm = whenIdle(() => {
@@ -53,6 +58,7 @@ export function HomeScreen() {
   }, [refresh]);
 
   function changeSettings(next: DrillSettings) {
+    touched.current = true;
     setSettings(next);
     void saveSettings(next).catch(() => undefined);
   }

@@ -41,49 +41,73 @@ export class RecordingError extends Error {
  * only once the event is durably in IndexedDB, so the drill (which awaits it)
  * never shows a beat whose way in was not recorded. A second write of the same
  * `seq` is refused by the store's key, so no decision is ever stored twice.
+ *
+ * The session's summary is kept here between events (pass the stored one when
+ * resuming), so each event is one write-only transaction: no read before it.
  */
 export function createRecorder(
   scenario: Scenario,
   instructor: InstructorSetting,
+  stored?: SessionSummaryRecord,
 ): (event: LogEvent, log: DecisionLog) => Promise<void> {
-  return (event, log) => appendEvent(scenario, instructor, event, log);
+  let summary = stored && summaryOnly(stored);
+  return async (event, log) => {
+    const next = nextSummary(summary, scenario, instructor, event, log);
+    await writeEvent(scenario, event, next, summary === undefined);
+    summary = next;
+  };
 }
 
-async function appendEvent(
+/** A summary record without anything else a caller may have joined to it. */
+function summaryOnly(record: SessionSummaryRecord): SessionSummaryRecord {
+  const { scenario: _copy, ...summary } = record as SessionSummaryRecord & { scenario?: Scenario };
+  return summary;
+}
+
+function nextSummary(
+  previous: SessionSummaryRecord | undefined,
   scenario: Scenario,
   instructor: InstructorSetting,
   event: LogEvent,
   log: DecisionLog,
+): SessionSummaryRecord {
+  const { events: _all, ...header } = log;
+  const record: SessionSummaryRecord = {
+    ...(previous ?? { instructor, scenarioTitle: scenario.title }),
+    sessionId: log.sessionId,
+    header,
+    updatedAt: Date.now(),
+    lastEvent: { seq: event.seq, type: event.type, beat: event.beat },
+    lastBeatTitle: scenario.beats[event.beat]?.title ?? event.beat,
+  };
+  if (event.type === 'end' && event.outcome) record.outcome = event.outcome;
+  if (event.type === 'resume') delete record.dismissed;
+  return record;
+}
+
+async function writeEvent(
+  scenario: Scenario,
+  event: LogEvent,
+  summary: SessionSummaryRecord,
+  first: boolean,
 ): Promise<void> {
   const db = await openDefuseDb();
   const tx = db.transaction(['sessions', 'events', 'sessionScenarios'], 'readwrite', {
     durability: 'strict',
   });
-  const sessions = tx.objectStore('sessions');
+  // All requests at once; the transaction commits them together or not at all.
+  const writes: Promise<unknown>[] = [
+    tx.objectStore('events').add({ ...event, sessionId: summary.sessionId }),
+    tx.objectStore('sessions').put(summary),
+  ];
+  if (first) writes.push(tx.objectStore('sessionScenarios').add(scenario, summary.sessionId));
   try {
-    const existing = await sessions.get(log.sessionId);
-    if (!existing) await tx.objectStore('sessionScenarios').add(scenario, log.sessionId);
-    const { events: _all, ...header } = log;
-    const record: SessionSummaryRecord = {
-      ...(existing ?? { instructor, scenarioTitle: scenario.title }),
-      sessionId: log.sessionId,
-      header,
-      updatedAt: Date.now(),
-      lastEvent: { seq: event.seq, type: event.type, beat: event.beat },
-      lastBeatTitle: scenario.beats[event.beat]?.title ?? event.beat,
-    };
-    if (event.type === 'end' && event.outcome) record.outcome = event.outcome;
-    if (event.type === 'resume') delete record.dismissed;
-    await tx.objectStore('events').add({ ...event, sessionId: log.sessionId });
-    await sessions.put(record);
-    await tx.done;
+    await Promise.all([...writes, tx.done]);
   } catch (error) {
-    // A failed request aborts the transaction by itself; make sure nothing half-written stays.
-    tx.done.catch(() => undefined);
     try {
       tx.abort();
     } catch {
-      // already aborted
+      // A failed request has already aborted it.
     }
     throw new RecordingError(
       `Event ${event.seq} (${event.type}) could not be saved on this device: ${describe(error)}`,
