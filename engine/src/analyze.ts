@@ -20,16 +20,13 @@ export function analyzeScenario(scenario: Scenario): Analysis {
   const diagnostics: Diagnostic[] = [];
 
   const reachable = Object.hasOwn(scenario.beats, scenario.start)
-    ? reachableFrom(scenario.start, (id) => (adj.get(id) ?? []).map((e) => e.to))
+    ? reachableFrom([scenario.start], (id) => (adj.get(id) ?? []).map((e) => e.to))
     : new Set<string>();
 
   const incoming = new Map<string, string[]>(ids.map((id) => [id, []]));
   for (const e of edges) incoming.get(e.to)?.push(e.from);
   const outcomes = ids.filter((id) => isOutcomeBeat(scenario.beats[id]!));
-  const canFinish = new Set<string>();
-  for (const o of outcomes) {
-    for (const id of reachableFrom(o, (x) => incoming.get(x) ?? [])) canFinish.add(id);
-  }
+  const canFinish = reachableFrom(outcomes, (x) => incoming.get(x) ?? []);
 
   const unreachableBeats: string[] = [];
   const unreachedOutcomes: string[] = [];
@@ -157,25 +154,37 @@ function countPaths(
     return { paths: Math.min(paths, PATH_CAP), capped: paths > PATH_CAP, hasCycles };
   }
   let paths = 0;
-  let work = 0;
-  const onPath = new Set<string>();
-  const walk = (id: string): boolean => {
-    if (++work > PATH_WORK_CAP || paths >= PATH_CAP) return false;
-    if (isOutcome(id)) {
-      paths++;
-      return true;
+  let work = 1;
+  // Flags rather than Set.add/delete: thousands of deletes on a large Set make V8 rehash it over and over.
+  const onPath = new Map<string, boolean>();
+  const route: [string, number][] = [];
+  const enter = (id: string) => {
+    if (isOutcome(id)) paths++;
+    else {
+      onPath.set(id, true);
+      route.push([id, 0]);
     }
-    onPath.add(id);
-    for (const e of adj.get(id) ?? []) {
-      if (!onPath.has(e.to) && !walk(e.to)) {
-        onPath.delete(id);
-        return false;
-      }
-    }
-    onPath.delete(id);
-    return true;
   };
-  const complete = walk(start);
+  enter(start);
+  let complete = true;
+  while (route.length) {
+    if (work > PATH_WORK_CAP || paths >= PATH_CAP) {
+      complete = false;
+      break;
+    }
+    const top = route[route.length - 1]!;
+    const out = adj.get(top[0]) ?? [];
+    if (top[1] < out.length) {
+      const to = out[top[1]++]!.to;
+      if (onPath.get(to) !== true) {
+        work++;
+        enter(to);
+      }
+    } else {
+      onPath.set(top[0], false);
+      route.pop();
+    }
+  }
   return { paths, capped: !complete, hasCycles };
 }
 

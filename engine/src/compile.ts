@@ -44,7 +44,7 @@ export function beatOfStateKey(key: string): string {
 export function timeoutEvent(scenario: Scenario, beat: string): string | undefined {
   const b = scenario.beats[beat];
   if (!b || isOutcomeBeat(b) || b.timeLimitSec === undefined) return undefined;
-  return `xstate.after.${timerMs(b.timeLimitSec)}.${scenario.id}.${beat}`;
+  return `xstate.after.${timerMs(b.timeLimitSec)}.${scenario.id}.drill.${beat}`;
 }
 
 function timerMs(sec: number): number {
@@ -108,9 +108,14 @@ export interface CompiledScenario {
 
 export interface MachineConfigJson {
   id: string;
-  initial: string;
+  initial: 'drill';
   context: DrillContext;
-  states: Record<string, unknown>;
+  /**
+   * Every beat (and fork) is a child of one parent state, `drill`: XState
+   * resolves a snapshot of a flat machine with thousands of top-level states
+   * a hundred times more slowly.
+   */
+  states: { drill: { initial: string; states: Record<string, unknown> } };
 }
 
 function buildMachine(scenario: Scenario, config: MachineConfigJson) {
@@ -168,9 +173,9 @@ function machineConfig(scenario: Scenario): MachineConfigJson {
   }
   return {
     id: scenario.id,
-    initial: scenario.start,
+    initial: 'drill',
     context: { vars: {}, rng: 0, visited: [], chose: [], pending: null, by: null, solo: true },
-    states,
+    states: { drill: { initial: scenario.start, states } },
   };
 }
 

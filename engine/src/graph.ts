@@ -58,10 +58,13 @@ export function adjacency(
   return out;
 }
 
-/** Beats reachable from `start` by breadth-first search, in visiting order. */
-export function reachableFrom(start: string, next: (id: string) => Iterable<string>): Set<string> {
-  const seen = new Set<string>([start]);
-  const queue = [start];
+/** Beats reachable from any of `starts` by breadth-first search, in visiting order. */
+export function reachableFrom(
+  starts: Iterable<string>,
+  next: (id: string) => Iterable<string>,
+): Set<string> {
+  const seen = new Set<string>(starts);
+  const queue = [...seen];
   for (let i = 0; i < queue.length; i++) {
     for (const n of next(queue[i]!)) {
       if (!seen.has(n)) {

@@ -15,9 +15,17 @@ export function sha256Hex(text: string): string {
   return 'sha256:' + bytesToHex(sha256(utf8ToBytes(text)));
 }
 
-/** The scenario digest logs pin: SHA-256 of its RFC 8785 canonical JSON. */
+const digests = new WeakMap<Scenario, string>();
+
+/**
+ * The scenario digest logs pin: SHA-256 of its RFC 8785 canonical JSON.
+ * Computed once per scenario object: scenarios are values, never mutated in
+ * place (the editor makes a new object for every change).
+ */
 export function scenarioDigest(scenario: Scenario): string {
-  return sha256Hex(canonicalJson(scenario));
+  let d = digests.get(scenario);
+  if (d === undefined) digests.set(scenario, (d = sha256Hex(canonicalJson(scenario))));
+  return d;
 }
 
 /**

@@ -106,9 +106,9 @@ export function step(scenario: Scenario, state: DrillState, decision: Decision):
   }
 
   const key = state.fork !== undefined ? forkKey(state.beat, state.fork) : state.beat;
-  const before = machine.resolveState({ value: key, context: toContext(state) });
+  const before = machine.resolveState({ value: { drill: key }, context: toContext(state) });
   const [after] = transition(machine, before, event as never);
-  const nextKey = String(after.value);
+  const nextKey = String((after.value as Record<string, string>).drill);
   const ctx = after.context as DrillContext;
   const leaving =
     decision.type === 'pick'

@@ -106,3 +106,25 @@ describe('analyzeScenario', () => {
     ]);
   });
 });
+
+describe('large scenarios', () => {
+  it('analyses a 20,000-beat chain with a loop back at every beat without overflowing the stack', () => {
+    const s = fakeScenario();
+    const n = 20_000;
+    s.start = 'b0';
+    for (let i = 0; i < n; i++) {
+      const next = i === n - 1 ? 'end' : `b${i + 1}`;
+      s.beats[`b${i}`] = fakeBeat({
+        choices: [
+          { id: 'on', label: 'On', to: next },
+          { id: 'back', label: 'Back', to: `b${Math.max(0, i - 1)}` },
+        ],
+      });
+    }
+    delete s.beats.a;
+    const a = analyzeScenario(s);
+    expect(a.counts.hasCycles).toBe(true);
+    expect(a.counts.paths).toBeGreaterThanOrEqual(1);
+    expect(a.trapBeats).toEqual([]);
+  });
+});

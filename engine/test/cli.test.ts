@@ -341,7 +341,7 @@ describe('defuse graph', () => {
     const config = JSON.parse(text);
     const scenario = parseScenario(readFileSync(LOBBY)).scenario!;
     expect(config).toEqual(JSON.parse(JSON.stringify(compileScenario(scenario).config)));
-    expect(config.states.calm.type).toBe('final');
+    expect(config.states.drill.states.calm.type).toBe('final');
   });
 
   it('exits 2 on an unknown format and 1 on an invalid scenario', async () => {

@@ -8,7 +8,7 @@ describe('compileScenario', () => {
     const { config } = compileScenario(lobby());
     const roundTrip = JSON.parse(JSON.stringify(config));
     expect(roundTrip).toEqual(config);
-    expect(Object.keys(config.states)).toEqual(
+    expect(Object.keys(config.states.drill.states)).toEqual(
       expect.arrayContaining([
         'arrive',
         'talk',
@@ -20,13 +20,13 @@ describe('compileScenario', () => {
         'talk__order',
       ]),
     );
-    const talk = config.states.talk as Record<string, any>;
+    const talk = config.states.drill.states.talk as Record<string, any>;
     expect(talk.after).toHaveProperty('10000');
     expect(talk.on['choose.order'][0].guard).toEqual({
       type: 'when',
       params: { cond: { var: 'backup', eq: true } },
     });
-    expect((config.states.calm as Record<string, unknown>).type).toBe('final');
+    expect((config.states.drill.states.calm as Record<string, unknown>).type).toBe('final');
   });
 
   it('runs as an ordinary XState actor too', () => {
@@ -34,13 +34,13 @@ describe('compileScenario', () => {
     const start = initialState(lobby(), 1).state;
     const actor = createActor(machine, {
       snapshot: machine.resolveState({
-        value: 'arrive',
+        value: { drill: 'arrive' },
         context: { ...start, pending: null, by: null },
       }),
     });
     actor.start();
     actor.send({ type: 'choose.gap' });
-    expect(actor.getSnapshot().value).toBe('talk');
+    expect(actor.getSnapshot().value).toEqual({ drill: 'talk' });
     expect(actor.getSnapshot().context.vars.position).toBe('gap');
     actor.stop();
   });
