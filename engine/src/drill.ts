@@ -5,6 +5,7 @@ import {
   type LogEvent,
   type Scenario,
 } from '@defuse/schemas';
+import { compileScenario } from './compile';
 import { eventHash, scenarioDigest } from './hash-chain';
 import { randomSeed } from './random';
 import { replayStates } from './replay';
@@ -249,6 +250,8 @@ export async function startDrill(
   scenario: Scenario,
   options: StartDrillOptions = {},
 ): Promise<Drill> {
+  // Compile now, so the trainee's first tap does not pay for it.
+  compileScenario(scenario);
   const seed = (options.seed ?? randomSeed()) >>> 0;
   const solo = (options.instructor ?? 'solo') === 'solo';
   const first: StepResult = initialState(scenario, seed, { from: options.from, solo });
