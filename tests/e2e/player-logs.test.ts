@@ -52,6 +52,9 @@ describe('the logs on this tablet', () => {
     await expect(unfinished.textContent()).resolves.toContain('Interrupted');
     await screenshot(page, 'logs-landscape');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(page, 'logs-portrait');
+    await page.setViewportSize({ width: 1024, height: 768 });
 
     // Export one, then check it with the command-line tool.
     mkdirSync(DOWNLOADS, { recursive: true });

@@ -4,7 +4,7 @@ import { releaseDrill } from '../drill/active';
 import { hasDebrief } from '../debrief-slot';
 import { deleteLog, listLogs, loadLog, type LogSummary } from '../storage/logs';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { formatDateTime, resultLabel } from '../ui/format';
+import { formatDateAndTime, formatDateTime, resultLabel } from '../ui/format';
 import { downloadLog, downloadLogs } from './export';
 
 /** This device's decision logs: export one or all, delete with confirmation. */
@@ -88,11 +88,9 @@ export function LogsScreen() {
             </caption>
             <thead>
               <tr>
-                <th scope="col">Trainee</th>
+                <th scope="col">Trainee and date</th>
                 <th scope="col">Scenario</th>
-                <th scope="col">Date</th>
                 <th scope="col">Outcome</th>
-                <th scope="col">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -101,46 +99,62 @@ export function LogsScreen() {
             <tbody>
               {logs.map((log) => (
                 <tr key={log.sessionId} data-session-id={log.sessionId}>
-                  <th scope="row">{log.traineeId}</th>
+                  <th scope="row">
+                    <span className="block">{log.traineeId}</span>
+                    <span className="hint block when">
+                      {formatDateAndTime(log.startedAt).date} ·{' '}
+                      {formatDateAndTime(log.startedAt).time}
+                    </span>
+                  </th>
                   <td>
                     {log.scenarioTitle}
                     <span className="hint block">
                       v{log.scenarioVersion} · {log.mode === 'training' ? 'Training' : 'Assessment'}
                     </span>
                   </td>
-                  <td>{formatDateTime(log.startedAt)}</td>
-                  <td>{log.outcome ? resultLabel(log.outcome.result) : '—'}</td>
                   <td>
+                    <span className="block">
+                      {log.outcome ? (
+                        resultLabel(log.outcome.result)
+                      ) : (
+                        <>
+                          <span aria-hidden="true">—</span>
+                          <span className="visually-hidden">No outcome yet</span>
+                        </>
+                      )}
+                    </span>
                     <span className={`status ${log.status}`}>
                       {log.status === 'complete' ? 'Complete' : 'Interrupted'}
                     </span>
                   </td>
                   <td className="row-actions">
-                    {hasDebrief && log.status === 'complete' && (
-                      <a
+                    <div className="row-actions-inner">
+                      {hasDebrief && log.status === 'complete' && (
+                        <a
+                          className="button secondary compact"
+                          href={`#/debrief/${encodeURIComponent(log.sessionId)}`}
+                          aria-label={`Debrief ${log.traineeId}, ${log.scenarioTitle}, ${formatDateTime(log.startedAt)}`}
+                        >
+                          Debrief
+                        </a>
+                      )}
+                      <button
+                        type="button"
                         className="button secondary compact"
-                        href={`#/debrief/${encodeURIComponent(log.sessionId)}`}
-                        aria-label={`Debrief ${log.traineeId}, ${log.scenarioTitle}, ${formatDateTime(log.startedAt)}`}
+                        aria-label={`Export the log of ${log.traineeId}, ${log.scenarioTitle}, ${formatDateTime(log.startedAt)}`}
+                        onClick={() => void exportOne(log)}
                       >
-                        Debrief
-                      </a>
-                    )}
-                    <button
-                      type="button"
-                      className="button secondary compact"
-                      aria-label={`Export the log of ${log.traineeId}, ${log.scenarioTitle}, ${formatDateTime(log.startedAt)}`}
-                      onClick={() => void exportOne(log)}
-                    >
-                      Export
-                    </button>
-                    <button
-                      type="button"
-                      className="button danger-outline compact"
-                      aria-label={`Delete the log of ${log.traineeId}, ${log.scenarioTitle}, ${formatDateTime(log.startedAt)}`}
-                      onClick={() => setDeleting(log)}
-                    >
-                      Delete
-                    </button>
+                        Export
+                      </button>
+                      <button
+                        type="button"
+                        className="button danger-outline compact"
+                        aria-label={`Delete the log of ${log.traineeId}, ${log.scenarioTitle}, ${formatDateTime(log.startedAt)}`}
+                        onClick={() => setDeleting(log)}
+                      >
+                        Delete
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -49,6 +49,16 @@ export function formatDateTime(iso: string | number): string {
   });
 }
 
+/** "22 Nov 2026" and "14:03" apart, for a narrow column. */
+export function formatDateAndTime(iso: string | number): { date: string; time: string } {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return { date: String(iso), time: '' };
+  return {
+    date: date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }),
+    time: date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
+  };
+}
+
 /** Turns a slug like "public-disturbance" into "Public disturbance". */
 export function humanize(slug: string): string {
   const words = slug.replace(/^x-/, '').replace(/[-_]+/g, ' ').trim();
