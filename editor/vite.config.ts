@@ -25,6 +25,14 @@ export function playerVirtualModules(): Plugin {
   };
 }
 
+// The workspace packages have no side effects on import (the engine is pure
+// by design; the preview takes only a few drill components from the player),
+// so what the editor does not use must not ride along: the player's screens
+// and library, the engine's drill runtime in the main bundle, its xAPI export...
+const treeshake = {
+  moduleSideEffects: (id: string) => !/[\\/](player|engine|schemas)[\\/]src[\\/].*\.tsx?$/.test(id),
+};
+
 /**
  * The editor is served beside the player: the player's build is the site
  * root, the editor lives at `/editor/` inside it.
@@ -37,15 +45,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 900,
-    rolldownOptions: {
-      treeshake: {
-        // The workspace packages have no side effects on import (the engine is
-        // pure by design; the preview takes only a few drill components from
-        // the player), so what the editor does not use must not ride along:
-        // the player's screens and library, the engine's xAPI export...
-        moduleSideEffects: (id: string) =>
-          !/[\\/](player|engine|schemas)[\\/]src[\\/].*\.tsx?$/.test(id),
-      },
-    },
+    rolldownOptions: { treeshake },
+  },
+  worker: {
+    format: 'es',
+    rolldownOptions: { treeshake },
   },
 });

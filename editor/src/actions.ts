@@ -8,7 +8,7 @@ import { uniqueId } from './model/ids';
 import { readPositions } from './model/positions';
 import { incomingReferences, type BeatReference } from './model/references';
 import type { EditorStore } from './store/editor-store';
-import { layoutScenario } from './canvas/layout';
+import { layoutScenario, openingLayout } from './canvas/layout';
 import { BEAT_HEIGHT, BEAT_WIDTH } from './canvas/graph';
 
 /** A beat id not used yet, from `base` ("beat", "beat-2"...). */
@@ -107,11 +107,20 @@ export function duplicateSelection(store: EditorStore): void {
   }
 }
 
-/** Lays the whole graph out again (one undo step). */
-export function autoLayout(store: EditorStore): void {
-  const { doc, dispatch } = store.getState();
-  if (Object.keys(doc.beats).length === 0) return;
-  dispatch({ type: 'applyLayout', positions: layoutScenario(doc) });
+/**
+ * Lays the whole graph out again (one undo step). With a background runner
+ * the layout is computed off the main thread, and dropped if the document
+ * changed in the meantime.
+ */
+export async function autoLayout(
+  store: EditorStore,
+  layout: (doc: Scenario) => Promise<Record<string, Point>> = async (doc) => layoutScenario(doc),
+): Promise<boolean> {
+  const { doc } = store.getState();
+  if (Object.keys(doc.beats).length === 0) return false;
+  const positions = await layout(doc);
+  if (store.getState().doc !== doc) return false;
+  return store.getState().dispatch({ type: 'applyLayout', positions }).ok;
 }
 
 /**
@@ -122,7 +131,7 @@ export function withPositions(doc: Scenario): Scenario {
   const stored = readPositions(doc);
   const ids = Object.keys(doc.beats ?? {});
   if (ids.every((id) => stored[id])) return doc;
-  const laid = layoutScenario(doc);
+  const laid = openingLayout(doc);
   const ext = doc['x-editor'];
   const base = ext && typeof ext === 'object' && !Array.isArray(ext) ? ext : {};
   return { ...doc, 'x-editor': { ...base, positions: { ...laid, ...stored } } };

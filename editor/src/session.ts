@@ -17,6 +17,8 @@ import {
   type SaveStatus,
 } from './persistence';
 import { withPositions } from './actions';
+import { createBackground, type Background } from './background/background';
+import { attachAnalysis } from './background/analysis';
 
 export interface SessionState {
   key: string;
@@ -26,6 +28,8 @@ export interface SessionState {
 
 export interface Session {
   store: EditorStore;
+  /** Runs the graph analysis and automatic layout off the main thread. */
+  background: Background;
   state: StoreApi<SessionState>;
   newScenario(): Promise<void>;
   /** Opens a document (an import) as a new local scenario. */
@@ -48,7 +52,9 @@ function untouched(store: EditorStore): boolean {
  * Opens storage and the document that was open last time (after a crash
  * too, since every change was saved as it happened), or a new scenario.
  */
-export async function startSession(options: { dbName?: string } = {}): Promise<Session> {
+export async function startSession(
+  options: { dbName?: string; worker?: boolean } = {},
+): Promise<Session> {
   let persistence: Persistence | undefined;
   try {
     persistence = await openPersistence(options.dbName);
@@ -58,7 +64,14 @@ export async function startSession(options: { dbName?: string } = {}): Promise<S
   const currentKey = await persistence?.current().catch(() => undefined);
   const local = currentKey ? await persistence?.load(currentKey).catch(() => undefined) : undefined;
   const key = local?.key ?? newKey();
-  const store = createEditorStore({ doc: withPositions(local?.doc ?? emptyScenario()) });
+  const store = createEditorStore({
+    doc: withPositions(local?.doc ?? emptyScenario()),
+    analysis: 'background',
+  });
+  const background = createBackground(
+    options.worker === undefined ? {} : { worker: options.worker },
+  );
+  const stopAnalysis = attachAnalysis(store, background);
   const state = createStore<SessionState>()(() => ({
     key,
     status: persistence ? 'saved' : 'unavailable',
@@ -95,6 +108,7 @@ export async function startSession(options: { dbName?: string } = {}): Promise<S
 
   return {
     store,
+    background,
     state,
     refreshLibrary,
     newScenario: () => switchTo(newKey(), emptyScenario()),
@@ -130,6 +144,8 @@ export async function startSession(options: { dbName?: string } = {}): Promise<S
       await autosave?.flush();
     },
     close() {
+      stopAnalysis();
+      background.dispose();
       autosave?.stop();
       persistence?.close();
     },

@@ -86,7 +86,7 @@ describe('editor window', () => {
 
   it('offers Play only for a valid scenario', async () => {
     const { session } = await renderEditor(fakeScenario());
-    expect(screen.getByRole('button', { name: '▶ Play' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: '▶ Play' })).toBeTruthy();
     act(() => {
       session.store
         .getState()

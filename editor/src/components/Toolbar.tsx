@@ -2,8 +2,9 @@
  * The top bar: file actions, undo and redo named by the change they undo,
  * adding beats, layout, the validation status and Play.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { isPlayable } from '../model/validation';
 import { useEditor, useEditorStore } from '../store/context';
 import { useUiStore } from '../store/ui-context';
 import { useSession, useSessionState } from '../store/session-context';
@@ -27,12 +28,13 @@ export function Toolbar() {
   const session = useSession();
   const flow = useReactFlow();
   const fileInput = useRef<HTMLInputElement>(null);
+  const [laying, setLaying] = useState(false);
   const title = useEditor((s) => s.doc.title);
   const undo = useEditor((s) => undoLabel(s.history));
   const redo = useEditor((s) => redoLabel(s.history));
   const errors = useEditor((s) => s.validation.errors);
   const warnings = useEditor((s) => s.validation.warnings);
-  const playable = useEditor((s) => s.validation.scenario !== undefined);
+  const playable = useEditor((s) => isPlayable(s.validation));
   const saveStatus = useSessionState((s) => s.status);
 
   /** Right of the selected beat, or the middle of the canvas. */
@@ -151,14 +153,21 @@ export function Toolbar() {
         <button
           type="button"
           className="tool"
+          disabled={laying}
           onClick={() => {
-            autoLayout(store);
-            requestAnimationFrame(
-              () => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 300 }),
-            );
+            setLaying(true);
+            void autoLayout(store, session.background.layout)
+              .then((done) => {
+                if (done) {
+                  requestAnimationFrame(
+                    () => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 300 }),
+                  );
+                }
+              })
+              .finally(() => setLaying(false));
           }}
         >
-          Auto layout
+          {laying ? 'Laying out…' : 'Auto layout'}
         </button>
       </div>
 

@@ -14,6 +14,7 @@ import {
   type SceneBeat,
 } from '@defuse/schemas';
 import { useDispatch, useEditor, useEditorStore } from '../store/context';
+import { isPlayable } from '../model/validation';
 import { useUiStore } from '../store/ui-context';
 import type { BeatField, BeatFieldValues } from '../model/commands';
 import { CDM_WORDS, FORCE_WORDS, RATING_WORDS, RESULT_WORDS } from '../words';
@@ -148,7 +149,7 @@ export function BeatInspector({ beatId, beat }: { beatId: string; beat: Beat }) 
   const ui = useUiStore();
   const dispatch = useDispatch();
   const start = useEditor((s) => s.doc.start);
-  const valid = useEditor((s) => s.validation.scenario !== undefined);
+  const valid = useEditor((s) => isPlayable(s.validation));
   const isOutcome = beat.kind === 'outcome';
   const set = <K extends BeatField>(field: K, value: BeatFieldValues[K]) =>
     dispatch({ type: 'setBeatField', beatId, field, value } as Parameters<typeof dispatch>[0]);

@@ -1,6 +1,9 @@
 /**
  * Live validation: the engine judges the document after every change. The
  * editor only sorts the findings by place; it never adds rules of its own.
+ * Checking the document is fast and happens on every change; the graph
+ * analysis (reachability, traps, path counts) can take much longer on big
+ * scenarios, so the editor may run it in the background and merge it in.
  */
 import { analyzeScenario, validateScenario } from '@defuse/engine';
 import type { Analysis, Diagnostic } from '@defuse/engine';
@@ -11,34 +14,51 @@ export interface Validation {
   diagnostics: Diagnostic[];
   errors: number;
   warnings: number;
-  /** The validated scenario; present only when there are no errors. */
+  /** The document as the engine accepted it; present only when checking found no errors. */
   scenario?: Scenario;
   analysis?: Analysis;
+  /** True while the analysis of an accepted document is still to come. */
+  analyzing: boolean;
 }
-
-export const NOT_VALIDATED: Validation = { diagnostics: [], errors: 0, warnings: 0 };
 
 function key(d: Diagnostic): string {
   return `${d.code}\u0000${d.path}\u0000${d.message}`;
 }
 
-/** Validates the document and, when it is valid, analyses its graph. */
-export function validateDocument(doc: Scenario): Validation {
+function counted(diagnostics: Diagnostic[]): Pick<Validation, 'errors' | 'warnings'> {
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+/** Checks the document (schema and meaning); the analysis is still to come when it passes. */
+export function checkDocument(doc: Scenario): Validation {
   const result = validateScenario(doc);
   const diagnostics = [...result.diagnostics];
-  let analysis: Analysis | undefined;
-  if (result.scenario) {
-    analysis = analyzeScenario(result.scenario);
-    const seen = new Set(diagnostics.map(key));
-    for (const d of analysis.diagnostics) if (!seen.has(key(d))) diagnostics.push(d);
-  }
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   return {
     diagnostics,
-    errors,
-    warnings,
-    ...(result.scenario && errors === 0 ? { scenario: result.scenario } : {}),
-    ...(analysis ? { analysis } : {}),
+    ...counted(diagnostics),
+    ...(result.scenario ? { scenario: result.scenario } : {}),
+    analyzing: result.scenario !== undefined,
   };
+}
+
+/** The verdict with the analysis's findings merged in. */
+export function withAnalysis(validation: Validation, analysis: Analysis): Validation {
+  const seen = new Set(validation.diagnostics.map(key));
+  const diagnostics = [...validation.diagnostics];
+  for (const d of analysis.diagnostics) if (!seen.has(key(d))) diagnostics.push(d);
+  return { ...validation, diagnostics, ...counted(diagnostics), analysis, analyzing: false };
+}
+
+/** Checks the document and, when it passes, analyses its graph, all at once. */
+export function validateDocument(doc: Scenario): Validation {
+  const checked = checkDocument(doc);
+  return checked.scenario ? withAnalysis(checked, analyzeScenario(checked.scenario)) : checked;
+}
+
+/** True when a trainee could play the document: accepted, analysed, no errors. */
+export function isPlayable(validation: Validation): boolean {
+  return validation.scenario !== undefined && !validation.analyzing && validation.errors === 0;
 }

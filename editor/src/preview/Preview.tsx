@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { DrillBusyError, startDrill, type Drill, type DrillSnapshot } from '@defuse/engine';
 import { BeatView, ChoiceList, CountdownRing } from '@defuse/player';
 import type { Choice, Scenario, SceneBeat, Vars, VarValue } from '@defuse/schemas';
+import { isPlayable } from '../model/validation';
 import { useEditor, useEditorStore } from '../store/context';
 import { useUi, useUiStore } from '../store/ui-context';
 import type { PreviewStart } from '../store/ui-store';
@@ -258,7 +259,7 @@ export default function Preview() {
   const ui = useUiStore();
   const store = useEditorStore();
   const preview = useUi((s) => s.preview);
-  const scenario = useEditor((s) => s.validation.scenario);
+  const scenario = useEditor((s) => (isPlayable(s.validation) ? s.validation.scenario : undefined));
   const [drill, setDrill] = useState<Drill>();
   const [error, setError] = useState<string>();
   if (!preview) return null;

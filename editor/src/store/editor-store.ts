@@ -12,7 +12,13 @@ import { coalesceKey, commandLabel, type Command } from '../model/commands';
 import { emptyHistory, record, type History } from '../model/history';
 import type { Place } from '../model/places';
 import type { Leaver } from '../model/references';
-import { validateDocument, type Validation } from '../model/validation';
+import {
+  checkDocument,
+  validateDocument,
+  withAnalysis,
+  type Validation,
+} from '../model/validation';
+import type { Analysis } from '@defuse/engine';
 import { emptyScenario } from '../model/new-scenario';
 
 enablePatches();
@@ -61,6 +67,8 @@ export interface EditorState {
   /** Opens another document: a fresh history, nothing selected. */
   open(doc: Scenario): void;
   dismissNotice(): void;
+  /** Merges a background analysis in, if it is of the current document. */
+  applyAnalysis(doc: Scenario, analysis: Analysis): void;
 }
 
 export interface EditorStoreOptions {
@@ -68,6 +76,11 @@ export interface EditorStoreOptions {
   /** Milliseconds, for merging quick edits of one field into one undo step. */
   now?: () => number;
   validate?: (doc: Scenario) => Validation;
+  /**
+   * 'inline' (default) analyses the graph on every change; 'background'
+   * leaves it to `applyAnalysis` (see `background/analysis.ts`).
+   */
+  analysis?: 'inline' | 'background';
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -106,7 +119,8 @@ function selectionFor(place: Place): Selection {
 /** A new editor store, holding `options.doc` or an empty scenario. */
 export function createEditorStore(options: EditorStoreOptions = {}): EditorStore {
   const now = options.now ?? (() => Date.now());
-  const validate = options.validate ?? validateDocument;
+  const validate =
+    options.validate ?? (options.analysis === 'background' ? checkDocument : validateDocument);
   const initial = options.doc ?? emptyScenario();
   let nonce = 0;
 
@@ -201,6 +215,12 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
 
       dismissNotice() {
         set({ notice: undefined });
+      },
+
+      applyAnalysis(doc, analysis) {
+        const state = get();
+        if (state.doc !== doc || !state.validation.analyzing) return;
+        set({ validation: withAnalysis(state.validation, analysis) });
       },
     };
   });
