@@ -60,6 +60,7 @@ export const DIAGNOSTIC_CODES = {
   DF507: { severity: 'error', title: 'Log names a beat or choice the scenario does not have' },
   DF508: { severity: 'error', title: 'Log belongs to another scenario' },
   DF509: { severity: 'error', title: 'Log structure is wrong' },
+  DF510: { severity: 'error', title: 'Log header was changed after the drill' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

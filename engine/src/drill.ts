@@ -271,7 +271,9 @@ export async function startDrill(
     pausedInBeat: 0,
   });
   if (options.onEvent) drill.onEvent(options.onEvent);
-  const pending = [first.event, first.end]
+  const { sessionId, trainee, mode, startedAt } = header;
+  const session = { sessionId, trainee, mode, seed, startedAt };
+  const pending = [{ ...first.event!, session }, first.end]
     .filter((e): e is Omit<UnhashedEvent, 'at'> => e !== undefined)
     .map((e) => ({ ...e, at: 0 }));
   return drill.begin(pending);

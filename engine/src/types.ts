@@ -188,7 +188,8 @@ export type VerifyProblem =
   | 'seq-gap'
   | 'time-reversed'
   | 'replay-mismatch'
-  | 'unknown-choice';
+  | 'unknown-choice'
+  | 'header-mismatch';
 
 export interface VerifyResult {
   ok: boolean;

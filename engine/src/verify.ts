@@ -28,7 +28,7 @@ export function verifyLog(scenario: Scenario | undefined, log: unknown): VerifyR
     );
   }
   const doc = log as DecisionLog;
-  const chain = checkChain(doc);
+  const chain = checkChain(doc) ?? checkHeader(doc);
   if (chain) return chain;
   if (!scenario) {
     return { ok: true, message: 'hash chain intact (scenario not checked)', diagnostics: [] };
@@ -90,6 +90,31 @@ function checkChain(log: DecisionLog): VerifyResult | undefined {
     }
     lastAt = e.at;
     prev = e.hash;
+  }
+  return undefined;
+}
+
+/** The header must be the one the start event sealed into the chain. */
+function checkHeader(log: DecisionLog): VerifyResult | undefined {
+  const session = log.events[0]?.session;
+  if (!session) return undefined;
+  const header = {
+    sessionId: log.sessionId,
+    trainee: log.trainee,
+    mode: log.mode,
+    seed: log.seed,
+    startedAt: log.startedAt,
+  };
+  for (const key of Object.keys(header) as (keyof typeof header)[]) {
+    if (!sameValue(header[key], session[key])) {
+      return fail(
+        'header-mismatch',
+        `the log's "${key}" was changed after the drill: the start event records ${JSON.stringify(session[key])}`,
+        'DF510',
+        `/${key}`,
+        1,
+      );
+    }
   }
   return undefined;
 }

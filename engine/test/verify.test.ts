@@ -120,3 +120,30 @@ describe('verifyLog', () => {
     expect(first.hash).toBe(eventHash(log.scenario.digest, first));
   });
 });
+
+describe('the log header', () => {
+  it('is sealed into the chain by the start event', async () => {
+    const log = await finishedLog();
+    expect(log.events[0]?.session).toEqual({
+      sessionId: log.sessionId,
+      trainee: log.trainee,
+      mode: log.mode,
+      seed: log.seed,
+      startedAt: log.startedAt,
+    });
+  });
+
+  it('cannot be changed afterwards: another trainee id, mode or seed is reported', async () => {
+    for (const edit of [
+      (l: DecisionLog) => (l.trainee = { id: 'someone-else' }),
+      (l: DecisionLog) => (l.mode = 'assessment'),
+      (l: DecisionLog) => (l.seed += 1),
+    ]) {
+      const log = await finishedLog();
+      edit(log);
+      const result = verifyLog(lobby(), log);
+      expect(result).toMatchObject({ ok: false, seq: 1, problem: 'header-mismatch' });
+      expect(result.diagnostics[0]?.code).toBe('DF510');
+    }
+  });
+});

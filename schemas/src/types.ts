@@ -274,7 +274,21 @@ export interface LogEvent {
   /** Variable state after the event. */
   vars?: Vars;
   outcome?: Outcome;
+  /**
+   * On the start event: a copy of the log's header, so the hash chain covers
+   * who ran the drill, in which mode, with which seed and when.
+   */
+  session?: SessionHeader;
   hash: string;
+}
+
+/** The header fields of a decision log that its start event carries into the chain. */
+export interface SessionHeader {
+  sessionId: string;
+  trainee: { id: string; name?: string };
+  mode: 'training' | 'assessment';
+  seed: number;
+  startedAt: string;
 }
 
 export interface Annotation {
