@@ -44,6 +44,9 @@ import { edgeTypes } from './ChoiceEdgeView';
 /** Below this zoom a whole-graph view is not readable; the start beat is framed instead. */
 const READABLE_ZOOM = 0.5;
 
+/** Below this zoom, nodes and edges are drawn without their text. */
+const FAR_ZOOM = 0.35;
+
 /** Above this many beats only what is on screen is rendered. */
 const VISIBLE_ONLY_FROM = 150;
 
@@ -244,8 +247,16 @@ export function Canvas() {
 
   const big = Object.keys(doc.beats).length >= VISIBLE_ONLY_FROM;
 
+  // Zoomed far out, text is unreadable anyway: nodes and edges drop it (by
+  // a class on the container, so no node re-renders), which keeps panning
+  // a whole large graph smooth.
+  const [far, setFar] = useState(false);
+  const onMove = useCallback((_event: unknown, viewport: { zoom: number }) => {
+    setFar(viewport.zoom < FAR_ZOOM);
+  }, []);
+
   return (
-    <div className="canvas" aria-label="Scenario graph" ref={container}>
+    <div className={`canvas${far ? ' is-far' : ''}`} aria-label="Scenario graph" ref={container}>
       <ReactFlow<CanvasNode, ChoiceEdge>
         nodes={nodes}
         edges={graph.edges}
@@ -257,6 +268,7 @@ export function Canvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onReconnect={onReconnect}
+        onMove={onMove}
         isValidConnection={isValidConnection}
         connectionLineType={ConnectionLineType.Bezier}
         connectionLineStyle={{ stroke: RATING_COLOURS.none, strokeWidth: 2 }}
