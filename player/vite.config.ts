@@ -58,6 +58,8 @@ export default defineConfig({
     sourcemap: false,
     // tests/bench reads it to measure what each route loads.
     manifest: true,
+    // Every browser the player supports preloads modules natively.
+    modulePreload: { polyfill: false },
   },
   preview: {
     port: 4173,
