@@ -112,7 +112,13 @@ describe('playing the library scenario on a tablet', () => {
     let sawInstructor = false;
     for (let step = 0; step < 40 && !(await page.locator('[data-outcome]').count()); step++) {
       if (await page.locator('[data-instructor-option]').count()) {
-        if (!sawInstructor) await screenshot(page, 'instructor-portrait');
+        if (!sawInstructor) {
+          await screenshot(page, 'instructor-portrait');
+          await page.setViewportSize({ width: 1024, height: 768 });
+          await screenshot(page, 'instructor-landscape');
+          expect(await seriousAxeViolations(page)).toEqual([]);
+          await page.setViewportSize({ width: 768, height: 1024 });
+        }
         sawInstructor = true;
         // The trainee's choices are not offered while the instructor decides.
         expect(await page.locator('[data-choice-id]').count()).toBe(0);
