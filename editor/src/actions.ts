@@ -8,7 +8,6 @@ import { uniqueId } from './model/ids';
 import { readPositions } from './model/positions';
 import { incomingReferences, type BeatReference } from './model/references';
 import type { EditorStore } from './store/editor-store';
-import { layoutScenario, openingLayout } from './canvas/layout';
 import { BEAT_HEIGHT, BEAT_WIDTH } from './canvas/graph';
 
 /** A beat id not used yet, from `base` ("beat", "beat-2"...). */
@@ -114,7 +113,7 @@ export function duplicateSelection(store: EditorStore): void {
  */
 export async function autoLayout(
   store: EditorStore,
-  layout: (doc: Scenario) => Promise<Record<string, Point>> = async (doc) => layoutScenario(doc),
+  layout: (doc: Scenario) => Promise<Record<string, Point>>,
 ): Promise<boolean> {
   const { doc } = store.getState();
   if (Object.keys(doc.beats).length === 0) return false;
@@ -127,11 +126,14 @@ export async function autoLayout(
  * The document with a position for every beat: stored ones are kept, and
  * when any beat has none the whole graph is laid out.
  */
-export function withPositions(doc: Scenario): Scenario {
+export async function withPositions(
+  doc: Scenario,
+  layout: (doc: Scenario) => Promise<Record<string, Point>>,
+): Promise<Scenario> {
   const stored = readPositions(doc);
   const ids = Object.keys(doc.beats ?? {});
   if (ids.every((id) => stored[id])) return doc;
-  const laid = openingLayout(doc);
+  const laid = await layout(doc);
   const ext = doc['x-editor'];
   const base = ext && typeof ext === 'object' && !Array.isArray(ext) ? ext : {};
   return { ...doc, 'x-editor': { ...base, positions: { ...laid, ...stored } } };

@@ -12,5 +12,6 @@ export type { Command } from './model/commands';
 export { commandLabel } from './model/commands';
 export { EditorApp } from './components/App';
 export { startSession, type Session } from './session';
-export { importScenario, exportText, canonicalDocument } from './io';
+export { importScenario } from './io';
+export { exportText, canonicalDocument } from './export-format';
 export { layoutScenario } from './canvas/layout';

@@ -64,13 +64,14 @@ export async function startSession(
   const currentKey = await persistence?.current().catch(() => undefined);
   const local = currentKey ? await persistence?.load(currentKey).catch(() => undefined) : undefined;
   const key = local?.key ?? newKey();
-  const store = createEditorStore({
-    doc: withPositions(local?.doc ?? emptyScenario()),
-    analysis: 'background',
-  });
   const background = createBackground(
     options.worker === undefined ? {} : { worker: options.worker },
   );
+  const laidOut = (doc: Scenario) => withPositions(doc, background.openingLayout);
+  const store = createEditorStore({
+    doc: await laidOut(local?.doc ?? emptyScenario()),
+    analysis: 'background',
+  });
   const stopAnalysis = attachAnalysis(store, background);
   const state = createStore<SessionState>()(() => ({
     key,
@@ -97,7 +98,7 @@ export async function startSession(
     await autosave?.flush();
     autosave?.retarget(nextKey);
     state.setState({ key: nextKey });
-    store.getState().open(withPositions(doc));
+    store.getState().open(await laidOut(doc));
     if (persistence) {
       await autosave?.flush();
       await persistence.save(nextKey, store.getState().doc);
@@ -115,7 +116,7 @@ export async function startSession(
     async openDocument(doc) {
       if (untouched(store)) {
         const { key: same } = state.getState();
-        store.getState().open(withPositions(doc));
+        store.getState().open(await laidOut(doc));
         await autosave?.flush();
         if (persistence) {
           await persistence.save(same, store.getState().doc);

@@ -93,7 +93,7 @@ describe('automatic layout', () => {
 
   it('is one undo step, and is dropped when the document changed while it ran', async () => {
     const store = createEditorStore({ doc: fakeScenario() });
-    expect(await autoLayout(store)).toBe(true);
+    expect(await autoLayout(store, async (d) => layoutScenario(d))).toBe(true);
     expect(Object.keys(readPositions(store.getState().doc))).toHaveLength(5);
     expect(store.getState().history.past.map((e) => e.label)).toEqual(['auto layout']);
 

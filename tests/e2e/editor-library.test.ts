@@ -4,10 +4,11 @@
  * is refused and changes nothing; the preview plays a scenario from the
  * start and from a chosen beat; a reload (or a crash) brings the work back.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDrill } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
 import { CHROMIUM_ARGS, ensureChromium } from './support/chromium';
 import { OUTPUT, ROOT } from './support/paths';
@@ -38,8 +39,14 @@ async function openEditor(): Promise<Page> {
   return page;
 }
 
+/** Opens a scenario file and waits until the canvas shows all of its beats. */
 async function importFile(page: Page, path: string): Promise<void> {
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as Scenario;
   await page.setInputFiles('input[type=file]', path);
+  await expect.poll(() => page.locator('.doc-title').textContent()).toBe(doc.title);
+  await expect
+    .poll(() => page.locator('[data-beat-id]').count())
+    .toBe(Object.keys(doc.beats).length);
 }
 
 async function exportDocument(page: Page, name: string): Promise<Scenario> {
@@ -141,6 +148,56 @@ describe('the editor with scenario files', () => {
     expect(shown).toBe('3');
     await page.keyboard.press('Escape');
     await expect.poll(() => preview.count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('lays a class of drills over the canvas', async () => {
+    const file = join(SCENARIOS, 'library-agitated-patron.scenario.json');
+    const scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
+    // Six trainees: each takes the n-th offered choice, round robin, until an outcome.
+    const dir = join(OUTPUT, 'class-logs');
+    mkdirSync(dir, { recursive: true });
+    const paths: string[] = [];
+    for (let t = 0; t < 6; t++) {
+      let now = 0;
+      const drill = await startDrill(scenario, {
+        seed: t + 1,
+        clock: () => now,
+        trainee: { id: `T${t}` },
+      });
+      for (let step = 0; step < 40 && !drill.snapshot().done; step++) {
+        const snap = drill.snapshot();
+        now += 3000;
+        if (snap.choices.length)
+          await drill.choose(snap.choices[(t + step) % snap.choices.length]!.id);
+        else if (snap.instructorOptions?.length) await drill.pick(0);
+        else await drill.expire();
+      }
+      const path = join(dir, `T${t}.log.json`);
+      writeFileSync(path, JSON.stringify(drill.log()));
+      paths.push(path);
+    }
+
+    const page = await openEditor();
+    await importFile(page, file);
+    await page.locator(`[data-beat-id="${scenario.start}"]`).waitFor();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Class results…' }).click(),
+    ]);
+    await chooser.setFiles(paths);
+    const legend = page.locator('.overlay-legend');
+    await legend.waitFor();
+    expect(await legend.textContent()).toContain('Class results: 6 runs · 6 finished');
+    await expect
+      .poll(() => page.locator('.react-flow__edge-textwrapper', { hasText: '%' }).count())
+      .toBeGreaterThan(0);
+    expect(
+      await page.locator(`[data-beat-id="${scenario.start}"] .overlay-count`).textContent(),
+    ).toContain('6 runs');
+    await screenshot(page, 'editor-class-overlay');
+    await legend.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => page.locator('.overlay-count').count()).toBe(0);
     await page.context().close();
   });
 

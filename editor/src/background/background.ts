@@ -5,11 +5,14 @@
 import type { Analysis } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
 import type { Point } from '../model/commands';
-import { runJob, type Job } from './jobs';
+import type { Job } from './jobs';
 
 export interface Background {
   analyze(scenario: Scenario): Promise<Analysis>;
+  /** Auto layout (dagre while it is quick enough). */
   layout(doc: Scenario): Promise<Record<string, Point>>;
+  /** Positions for a document opened without them. */
+  openingLayout(doc: Scenario): Promise<Record<string, Point>>;
   dispose(): void;
 }
 
@@ -39,15 +42,19 @@ export function createBackground(options: { worker?: boolean } = {}): Background
 
   function run<T>(job: Job): Promise<T> {
     if (!worker) {
-      return new Promise<T>((resolve, reject) => {
-        setTimeout(() => {
-          try {
-            resolve(runJob(job) as T);
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        }, 0);
-      });
+      // Without workers (tests, old browsers) the jobs run here, after the current event.
+      return import('./jobs').then(
+        ({ runJob }) =>
+          new Promise<T>((resolve, reject) => {
+            setTimeout(() => {
+              try {
+                resolve(runJob(job) as T);
+              } catch (error) {
+                reject(error instanceof Error ? error : new Error(String(error)));
+              }
+            }, 0);
+          }),
+      );
     }
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -59,6 +66,7 @@ export function createBackground(options: { worker?: boolean } = {}): Background
   return {
     analyze: (scenario) => run<Analysis>({ kind: 'analyze', scenario }),
     layout: (doc) => run<Record<string, Point>>({ kind: 'layout', doc }),
+    openingLayout: (doc) => run<Record<string, Point>>({ kind: 'opening-layout', doc }),
     dispose() {
       worker?.terminate();
       for (const job of pending.values()) job.reject(new Error('The editor closed.'));

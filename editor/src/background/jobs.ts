@@ -6,14 +6,24 @@
 import { analyzeScenario, type Analysis } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
 import type { Point } from '../model/commands';
-import { layoutScenario } from '../canvas/layout';
+import { layoutScenario, openingLayout } from '../canvas/layout';
 
-export type Job = { kind: 'analyze'; scenario: Scenario } | { kind: 'layout'; doc: Scenario };
+export type Job =
+  | { kind: 'analyze'; scenario: Scenario }
+  | { kind: 'layout'; doc: Scenario }
+  | { kind: 'opening-layout'; doc: Scenario };
 export type JobResult<J extends Job> = J extends { kind: 'analyze' }
   ? Analysis
   : Record<string, Point>;
 
 /** Runs one job. */
 export function runJob(job: Job): Analysis | Record<string, Point> {
-  return job.kind === 'analyze' ? analyzeScenario(job.scenario) : layoutScenario(job.doc);
+  switch (job.kind) {
+    case 'analyze':
+      return analyzeScenario(job.scenario);
+    case 'layout':
+      return layoutScenario(job.doc);
+    case 'opening-layout':
+      return openingLayout(job.doc);
+  }
 }

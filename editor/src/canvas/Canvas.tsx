@@ -40,6 +40,7 @@ import {
 } from './graph';
 import { nodeTypes } from './nodes';
 import { edgeTypes } from './ChoiceEdgeView';
+import { OverlayControl } from '../overlay/OverlayControl';
 
 /** Below this zoom a whole-graph view is not readable; the start beat is framed instead. */
 const READABLE_ZOOM = 0.5;
@@ -293,6 +294,7 @@ export function Canvas() {
           ariaLabel="Overview of the whole graph"
         />
         <Controls showInteractive={false} aria-label="Zoom and fit" />
+        <OverlayControl />
       </ReactFlow>
     </div>
   );

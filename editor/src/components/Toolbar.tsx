@@ -11,7 +11,6 @@ import { useSession, useSessionState } from '../store/session-context';
 import { redoLabel, undoLabel } from '../model/history';
 import { addBeat, autoLayout } from '../actions';
 import { BEAT_HEIGHT, BEAT_WIDTH } from '../canvas/graph';
-import { importScenario } from '../io';
 import { readPositions } from '../model/positions';
 import { downloadExport } from './export';
 
@@ -52,6 +51,7 @@ export function Toolbar() {
 
   const onImport = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    const { importScenario } = await import('../io');
     const result = importScenario(bytes, `“${file.name}”`);
     if (!result.ok) {
       ui.getState().set({ message: { tone: 'error', text: result.message } });

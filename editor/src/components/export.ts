@@ -2,7 +2,7 @@
  * Saving the exported file through the browser's download.
  */
 import type { Scenario } from '@defuse/schemas';
-import { exportFileName, exportText } from '../io';
+import { exportFileName, exportText } from '../export-format';
 
 /** Offers the canonical scenario file as a download. */
 export function downloadExport(doc: Scenario): void {
