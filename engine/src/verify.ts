@@ -2,7 +2,7 @@ import type { DecisionLog, LogEvent, Scenario } from '@defuse/schemas';
 import type { DiagnosticCode } from './diagnostic-codes';
 import { diagnostic } from './diagnostics';
 import { eventHash, scenarioDigest } from './hash-chain';
-import { checkLogShape } from './parse';
+import { checkLogShape } from './log-shape';
 import { decisionOf, replayEvents, sameValue } from './replay';
 import type { VerifyProblem, VerifyResult } from './types';
 
