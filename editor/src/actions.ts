@@ -101,7 +101,11 @@ export function duplicateSelection(store: EditorStore): void {
     taken.add(copy);
     copies[id] = copy;
   }
-  if (dispatch({ type: 'duplicateBeats', copies, offset: { x: 40, y: 40 } }).ok) {
+  // Copies go just below the selection, so neither hides the other.
+  const positions = readPositions(doc);
+  const ys = selection.beats.map((id) => positions[id]?.y ?? 0);
+  const offset = { x: 40, y: Math.max(...ys) - Math.min(...ys) + BEAT_HEIGHT + 48 };
+  if (dispatch({ type: 'duplicateBeats', copies, offset }).ok) {
     select({ beats: Object.values(copies) });
   }
 }

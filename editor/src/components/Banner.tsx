@@ -1,4 +1,5 @@
 /** Messages from import and export, and refused changes, until dismissed. */
+import { useEffect } from 'react';
 import { useEditor, useEditorStore } from '../store/context';
 import { useUi, useUiStore } from '../store/ui-context';
 
@@ -7,6 +8,14 @@ export function Banner() {
   const store = useEditorStore();
   const message = useUi((s) => s.message);
   const notice = useEditor((s) => s.notice);
+  // Plain news ("Opened …") goes away by itself; problems stay until dismissed.
+  useEffect(() => {
+    if (message?.tone !== 'info') return;
+    const timer = setTimeout(() => {
+      if (ui.getState().message === message) ui.getState().set({ message: undefined });
+    }, 6000);
+    return () => clearTimeout(timer);
+  }, [message, ui]);
   if (!message && !notice) return null;
   const tone = message?.tone ?? 'warning';
   const text = message?.text ?? notice!;
