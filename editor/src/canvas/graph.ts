@@ -78,7 +78,11 @@ export type ChoiceEdge = Edge<ChoiceEdgeData>;
  * target, level with the middle of its targets (or just right of the beat
  * when the targets lie behind it).
  */
-export function forkPosition(source: Point, targets: Point[], order: number): Point {
+export function forkPosition(
+  source: Point,
+  targets: Point[],
+  fork: { index: number; count: number },
+): Point {
   const right = source.x + BEAT_WIDTH;
   const ahead = targets.filter((t) => t.x > right + 2 * FORK_SIZE);
   const nearest = ahead.length ? Math.min(...ahead.map((t) => t.x)) : right + 200;
@@ -86,7 +90,8 @@ export function forkPosition(source: Point, targets: Point[], order: number): Po
     ? targets.reduce((sum, t) => sum + t.y, 0) / targets.length
     : source.y;
   const x = right + Math.max(60, (nearest - right) * 0.45) - FORK_SIZE / 2;
-  const y = (source.y * 2 + meanY) / 3 + BEAT_HEIGHT / 2 - FORK_SIZE / 2 + order * 6;
+  const spread = (fork.index - (fork.count - 1) / 2) * (FORK_SIZE + 22);
+  const y = (source.y * 2 + meanY) / 3 + BEAT_HEIGHT / 2 - FORK_SIZE / 2 + spread;
   return { x: Math.round(x), y: Math.round(y) };
 }
 
@@ -357,7 +362,9 @@ export function buildFresh({ doc, diagnostics, selection, overlay }: GraphInput)
         index: 'timeout',
       });
     }
-    leavers.forEach(({ leaver, destination, label, rating, index }, order) => {
+    const forkCount = leavers.filter((l) => forkKindOf(l.destination)).length;
+    let forkIndex = 0;
+    leavers.forEach(({ leaver, destination, label, rating, index }) => {
       const isTimeout = !('choice' in leaver);
       const colour = isTimeout ? RATING_COLOURS.timeout : RATING_COLOURS[rating ?? 'none'];
       const f = findings.leavers.get(leaverKey(leaver));
@@ -408,7 +415,7 @@ export function buildFresh({ doc, diagnostics, selection, overlay }: GraphInput)
       const fork: ForkNode = {
         id: forkId,
         type: 'fork',
-        position: forkPosition(source, targets, order),
+        position: forkPosition(source, targets, { index: forkIndex++, count: forkCount }),
         selected,
         draggable: false,
         data: { kind, leaver, ...(f ? { findings: f } : {}) },

@@ -90,7 +90,7 @@ export function ScenarioPanel() {
           <div>
             <dt>Paths</dt>
             <dd>
-              {analysis.counts.paths.toLocaleString('en')}
+              {analysis.counts.paths.toLocaleString('en', { notation: 'compact' })}
               {analysis.counts.pathsCapped ? '+' : ''}
             </dd>
           </div>
