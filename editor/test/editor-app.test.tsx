@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import type { SceneBeat } from '@defuse/schemas';
@@ -93,6 +93,31 @@ describe('editor window', () => {
         .dispatch({ type: 'setScenarioField', field: 'start', value: 'missing' });
     });
     expect(screen.queryByRole('button', { name: '▶ Play' })).toBeNull();
+  });
+
+  it('exports at once when valid, and asks first when the scenario has errors', async () => {
+    const { session, user } = await renderEditor(fakeScenario());
+    const saved: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push(this.download);
+    });
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    expect(saved).toEqual(['library-patron.scenario.json']);
+
+    act(() => {
+      session.store
+        .getState()
+        .dispatch({ type: 'setScenarioField', field: 'start', value: 'nowhere' });
+    });
+    await user.click(screen.getByRole('button', { name: 'Export' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export a scenario with errors?' });
+    expect(dialog.textContent).toContain('This scenario has 1 error.');
+    expect(saved).toHaveLength(1);
+    await user.click(within(dialog).getByRole('button', { name: 'Export anyway' }));
+    expect(saved).toEqual(['library-patron.scenario.json', 'library-patron.scenario.json']);
+    click.mockRestore();
   });
 
   it('has no serious accessibility violations', async () => {

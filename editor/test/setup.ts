@@ -6,7 +6,12 @@ afterEach(() => cleanup());
 
 // React Flow measures nodes and the viewport with browser APIs jsdom lacks.
 class ResizeObserverStub {
-  observe(): void {}
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element): void {
+    // Report one size at once, as a browser does after layout.
+    const entry = { target, contentRect: { width: 240, height: 100 } } as ResizeObserverEntry;
+    queueMicrotask(() => this.callback([entry], this as unknown as ResizeObserver));
+  }
   unobserve(): void {}
   disconnect(): void {}
 }
