@@ -24,6 +24,8 @@ export type LocalScenarioSummary = Omit<LocalScenario, 'doc'>;
 
 interface EditorDb extends DBSchema {
   scenarios: { key: string; value: LocalScenario };
+  /** The list entries alone, so listing never reads whole documents. */
+  summaries: { key: string; value: LocalScenarioSummary };
   meta: { key: string; value: string };
 }
 
@@ -49,31 +51,48 @@ export function newKey(): string {
 
 /** Opens (creating when needed) the editor's database. */
 export async function openPersistence(name = 'defuse-editor'): Promise<Persistence> {
-  const db: IDBPDatabase<EditorDb> = await openDB<EditorDb>(name, 1, {
-    upgrade(database) {
-      database.createObjectStore('scenarios', { keyPath: 'key' });
-      database.createObjectStore('meta');
+  const db: IDBPDatabase<EditorDb> = await openDB<EditorDb>(name, 2, {
+    async upgrade(database, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        database.createObjectStore('scenarios', { keyPath: 'key' });
+        database.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // Version 2 keeps the list entries apart from the documents.
+        const summaries = database.createObjectStore('summaries', { keyPath: 'key' });
+        for (const { doc: _doc, ...summary } of await tx.objectStore('scenarios').getAll()) {
+          await summaries.put(summary);
+        }
+      }
     },
   });
   return {
     async list() {
-      const all = await db.getAll('scenarios');
-      return all
-        .map(({ doc: _doc, ...summary }) => summary)
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      const all = await db.getAll('summaries');
+      return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     },
     load: (key) => db.get('scenarios', key),
     async save(key, doc) {
-      await db.put('scenarios', {
+      const summary: LocalScenarioSummary = {
         key,
-        doc,
         title: typeof doc.title === 'string' && doc.title.trim() ? doc.title : 'Untitled scenario',
         scenarioId: typeof doc.id === 'string' ? doc.id : '',
         updatedAt: new Date().toISOString(),
-      });
+      };
+      const tx = db.transaction(['scenarios', 'summaries'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('scenarios').put({ ...summary, doc }),
+        tx.objectStore('summaries').put(summary),
+        tx.done,
+      ]);
     },
     async remove(key) {
-      await db.delete('scenarios', key);
+      const tx = db.transaction(['scenarios', 'summaries'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('scenarios').delete(key),
+        tx.objectStore('summaries').delete(key),
+        tx.done,
+      ]);
       if ((await db.get('meta', CURRENT)) === key) await db.delete('meta', CURRENT);
     },
     current: () => db.get('meta', CURRENT),
@@ -97,33 +116,40 @@ export interface Autosave {
 }
 
 /**
- * Saves the store's document after every change. Writes never overlap: a
- * change made while one is being written is saved right after it, and only
- * the latest document is written.
+ * Saves the store's document after every change. Changes in quick
+ * succession (typing) are written together once the document has been
+ * still for `delayMs` (storing a big scenario costs milliseconds, which a
+ * keystroke should not wait for). Writes never overlap, only the latest
+ * document is written, and leaving the page writes at once.
  */
 export function attachAutosave(
   store: EditorStore,
   persistence: Persistence,
   key: string,
   onStatus: (status: SaveStatus, error?: unknown) => void = () => {},
+  delayMs = 250,
 ): Autosave {
   let target = key;
   let writing: Promise<void> | undefined;
   let dirty = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const write = (): Promise<void> => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
     if (writing) {
       dirty = true;
       return writing;
     }
     dirty = false;
     const doc = store.getState().doc;
-    onStatus('saving');
     writing = persistence
       .save(target, doc)
       .then(
         () => {
-          if (!dirty) onStatus('saved');
+          if (!dirty && timer === undefined) onStatus('saved');
         },
         (error: unknown) => onStatus('error', error),
       )
@@ -135,16 +161,37 @@ export function attachAutosave(
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.doc !== previous.doc) void write();
+    if (state.doc === previous.doc) return;
+    onStatus('saving');
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void write(), delayMs);
   });
+  const now = () => {
+    if (timer !== undefined) void write();
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') now();
+  };
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', now);
+    document.addEventListener('visibilitychange', onHidden);
+  }
 
   return {
     async flush() {
+      if (timer !== undefined) await write();
       while (writing) await writing;
     },
     retarget(next) {
       target = next;
     },
-    stop: unsubscribe,
+    stop() {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('pagehide', now);
+        document.removeEventListener('visibilitychange', onHidden);
+      }
+    },
   };
 }

@@ -85,9 +85,17 @@ export async function startSession(
   };
   if (persistence) {
     const p = persistence;
+    // The library list shows titles and times: refresh it when a title or
+    // id changes, not on every keystroke of a narrative.
+    let listed = '';
     autosave = attachAutosave(store, p, key, (status) => {
       state.setState({ status });
-      if (status === 'saved') void refreshLibrary();
+      const { doc } = store.getState();
+      const shown = `${state.getState().key}\u0000${doc.title}\u0000${doc.id}`;
+      if (status === 'saved' && shown !== listed) {
+        listed = shown;
+        void refreshLibrary();
+      }
     });
     await p.save(key, store.getState().doc);
     await p.setCurrent(key);

@@ -76,10 +76,17 @@ export function Canvas() {
   const overlay = useUi((s) => s.overlay);
   const flow = useReactFlow<CanvasNode, ChoiceEdge>();
 
+  // Zoomed far out, text is unreadable anyway: nodes drop it by a class on
+  // the container (no re-render), edges are rebuilt without labels once.
+  const [far, setFar] = useState(false);
+  const onMove = useCallback((_event: unknown, viewport: { zoom: number }) => {
+    setFar(viewport.zoom < FAR_ZOOM);
+  }, []);
+
   const builder = useMemo(createGraphBuilder, []);
   const graph = useMemo(
-    () => builder.build({ doc, diagnostics, selection, ...(overlay ? { overlay } : {}) }),
-    [builder, doc, diagnostics, selection, overlay],
+    () => builder.build({ doc, diagnostics, selection, far, ...(overlay ? { overlay } : {}) }),
+    [builder, doc, diagnostics, selection, overlay, far],
   );
 
   // React Flow's own copy of the nodes, reset whenever the document changes.
@@ -247,14 +254,6 @@ export function Canvas() {
   }, [focus, flow, store]);
 
   const big = Object.keys(doc.beats).length >= VISIBLE_ONLY_FROM;
-
-  // Zoomed far out, text is unreadable anyway: nodes and edges drop it (by
-  // a class on the container, so no node re-renders), which keeps panning
-  // a whole large graph smooth.
-  const [far, setFar] = useState(false);
-  const onMove = useCallback((_event: unknown, viewport: { zoom: number }) => {
-    setFar(viewport.zoom < FAR_ZOOM);
-  }, []);
 
   return (
     <div className={`canvas${far ? ' is-far' : ''}`} aria-label="Scenario graph" ref={container}>

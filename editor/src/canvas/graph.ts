@@ -7,12 +7,12 @@
  * moved.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Beat, Destination, Rating, Scenario } from '@defuse/schemas';
+import type { Beat, Destination, Rating, Scenario, SceneBeat } from '@defuse/schemas';
 import type { Diagnostic } from '@defuse/engine';
 import type { Point } from '../model/commands';
 import { describeCondition } from '../model/describe';
 import { placeOf } from '../model/places';
-import type { Leaver } from '../model/references';
+import { destinationTargets, type Leaver } from '../model/references';
 import { readPositions } from '../model/positions';
 import type { Selection } from '../store/editor-store';
 
@@ -182,6 +182,8 @@ export interface GraphInput {
   diagnostics: readonly Diagnostic[];
   selection: Selection;
   overlay?: Overlay;
+  /** Zoomed far out: edges are drawn without labels (unreadable there, and costly). */
+  far?: boolean;
 }
 
 /** Class results laid over the canvas. */
@@ -248,7 +250,13 @@ function edgeSignature(e: ChoiceEdge): string {
 /** A graph builder with its own memory of the objects it made. */
 export function createGraphBuilder(): GraphBuilder {
   const nodeCache = new Map<string, CanvasNode>();
-  const edgeCache = new Map<string, { edge: ChoiceEdge; signature: string }>();
+  // Per scene beat: the beat object and inputs its edges were drawn from.
+  const edgeCache = new Map<string, { beat: SceneBeat; key: string; out: BeatEdges }>();
+  // The last arrays handed out: returned again when nothing in them changed,
+  // so React Flow skips rebuilding its lookups (costly at thousands of edges).
+  let lastNodes: CanvasNode[] = [];
+  let lastEdges: ChoiceEdge[] = [];
+  const same = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
   const reuseNode = (node: CanvasNode): CanvasNode => {
     const old = nodeCache.get(node.id);
@@ -259,196 +267,233 @@ export function createGraphBuilder(): GraphBuilder {
     return next;
   };
 
-  const reuseEdge = (edge: ChoiceEdge): ChoiceEdge => {
-    const signature = edgeSignature(edge);
-    const old = edgeCache.get(edge.id);
-    if (old && old.signature === signature) return old.edge;
-    edgeCache.set(edge.id, { edge, signature });
-    return edge;
-  };
-
   return {
     build(input) {
-      const fresh = buildFresh(input);
-      const nodes = fresh.nodes.map(reuseNode);
-      const edges = fresh.edges.map(reuseEdge);
+      const ctx = contextOf(input);
+      const { doc } = input;
+      const selectedBeats = new Set(input.selection.beats);
+      const nodes: CanvasNode[] = [];
+      const edges: ChoiceEdge[] = [];
+      const perBeat: [string, BeatEdges][] = [];
+      for (const [id, beat] of Object.entries(doc.beats ?? {})) {
+        nodes.push(reuseNode(beatNode(id, beat, doc, ctx, selectedBeats)));
+        if (beat.kind === 'outcome') continue;
+        const key = edgeInputsKey(id, beat, ctx);
+        const cached = edgeCache.get(id);
+        if (cached && cached.beat === beat && cached.key === key) {
+          perBeat.push([id, cached.out]);
+          continue;
+        }
+        const out = beatEdges(id, beat, ctx);
+        // Edges and forks that came out the same keep their old objects.
+        if (cached) {
+          const oldEdges = new Map(cached.out.edges.map((e) => [e.id, e]));
+          out.edges = out.edges.map((e) => {
+            const old = oldEdges.get(e.id);
+            return old && edgeSignature(old) === edgeSignature(e) ? old : e;
+          });
+        }
+        edgeCache.set(id, { beat, key, out });
+        perBeat.push([id, out]);
+      }
+      for (const [, out] of perBeat) {
+        for (const fork of out.forks) nodes.push(reuseNode(fork));
+        edges.push(...out.edges);
+      }
+      for (const node of missingNodes(perBeat, ctx.positions)) nodes.push(reuseNode(node));
       if (nodeCache.size > nodes.length) {
         const live = new Set(nodes.map((n) => n.id));
         for (const id of nodeCache.keys()) if (!live.has(id)) nodeCache.delete(id);
       }
-      if (edgeCache.size > edges.length) {
-        const live = new Set(edges.map((e) => e.id));
+      if (edgeCache.size > perBeat.length) {
+        const live = new Set(perBeat.map(([id]) => id));
         for (const id of edgeCache.keys()) if (!live.has(id)) edgeCache.delete(id);
       }
-      return { nodes, edges };
+      if (!same(nodes, lastNodes)) lastNodes = nodes;
+      if (!same(edges, lastEdges)) lastEdges = edges;
+      return { nodes: lastNodes, edges: lastEdges };
     },
     remember(nodes) {
       for (const node of nodes) nodeCache.set(node.id, node);
+      lastNodes = nodes as CanvasNode[];
     },
   };
 }
 
-/** The graph, with new objects throughout. */
-export function buildFresh({ doc, diagnostics, selection, overlay }: GraphInput): Graph {
-  const findings = indexFindings(diagnostics, doc);
-  const stored = readPositions(doc);
-  const selectedBeats = new Set(selection.beats);
-  const nodes: CanvasNode[] = [];
-  const edges: ChoiceEdge[] = [];
-  const positions = new Map<string, Point>();
-  const beatIds = Object.keys(doc.beats ?? {});
+/** What the edges of one beat depend on besides the beat itself. */
+interface EdgeContext {
+  doc: Scenario;
+  far: boolean;
+  findings: FindingsIndex;
+  selection: Selection;
+  overlay?: Overlay;
+  positions: Map<string, Point>;
+}
 
-  beatIds.forEach((id, i) => {
-    positions.set(id, stored[id] ?? { x: (i % 8) * 320, y: Math.floor(i / 8) * 180 });
-  });
+/** The edges and fork nodes leaving one scene beat, and the missing beats they name. */
+interface BeatEdges {
+  edges: ChoiceEdge[];
+  forks: ForkNode[];
+  missing: string[];
+}
 
-  for (const id of beatIds) {
-    const beat = doc.beats[id]!;
-    const f = findings.beats.get(id);
-    const count = overlay?.beatCounts.get(id);
-    nodes.push({
-      id,
-      type: beat.kind === 'outcome' ? 'outcome' : 'scene',
-      position: positions.get(id)!,
-      selected: selectedBeats.has(id),
-      width: BEAT_WIDTH,
-      data: {
-        beatId: id,
-        beat,
-        isStart: doc.start === id,
-        ...(f ? { findings: f } : {}),
-        ...(count !== undefined ? { count } : {}),
-      },
+function leaversOf(id: string, beat: SceneBeat): LeaverView[] {
+  const leavers: LeaverView[] = (beat.choices ?? []).map((choice, i) => ({
+    leaver: { beat: id, choice: choice.id },
+    destination: choice,
+    label: truncate(choice.label ?? choice.id),
+    ...(choice.rating ? { rating: choice.rating } : {}),
+    index: String(i),
+  }));
+  if (beat.onTimeout) {
+    leavers.push({
+      leaver: { beat: id, timeout: true },
+      destination: beat.onTimeout,
+      label: `after ${beat.timeLimitSec ?? '?'} s`,
+      index: 'timeout',
     });
   }
+  return leavers;
+}
 
-  // Destinations naming no beat get a placeholder node near their first source.
-  const missing = new Map<string, Point>();
-  let currentSource: Point = { x: 0, y: 0 };
-  const targetOf = (to: string): string => {
-    if (doc.beats?.[to]) return to;
-    if (!missing.has(to)) {
-      missing.set(to, {
-        x: currentSource.x + BEAT_WIDTH + 220,
-        y: currentSource.y + 40 * missing.size,
-      });
+interface LeaverView {
+  leaver: Leaver;
+  destination: Destination;
+  label: string;
+  rating?: Rating;
+  index: string;
+}
+
+/**
+ * A short text that changes whenever anything the beat's edges are drawn
+ * from changes, apart from the beat object itself.
+ */
+function edgeInputsKey(id: string, beat: SceneBeat, ctx: EdgeContext): string {
+  const parts: string[] = [ctx.far ? 'far' : 'near'];
+  const at = ctx.positions.get(id)!;
+  parts.push(`${at.x},${at.y}`);
+  for (const { leaver, destination } of leaversOf(id, beat)) {
+    const key = leaverKey(leaver);
+    const f = ctx.findings.leavers.get(key);
+    parts.push(f ? `${f.errors}/${f.warnings}/${f.message}` : '-');
+    parts.push(isSelected(ctx.selection, leaver) ? 's' : '');
+    const share = ctx.overlay?.edgeShares.get(key);
+    parts.push(share === undefined ? '' : String(share));
+    const fork = forkKindOf(destination) !== undefined;
+    for (const t of destinationTargets(destination)) {
+      const p = ctx.positions.get(t.target);
+      parts.push(!p ? `?${t.target}` : fork ? `${p.x},${p.y}` : '+');
     }
+  }
+  return parts.join('|');
+}
+
+/** The edges and forks of one scene beat, new objects throughout. */
+function beatEdges(id: string, beat: SceneBeat, ctx: EdgeContext): BeatEdges {
+  const { findings, selection, overlay, positions } = ctx;
+  const edges: ChoiceEdge[] = [];
+  const forks: ForkNode[] = [];
+  const missing: string[] = [];
+  const source = positions.get(id)!;
+  const targetOf = (to: string): string => {
+    if (positions.has(to)) return to;
+    if (!missing.includes(to)) missing.push(to);
     return `missing|${to}`;
   };
-
-  for (const id of beatIds) {
-    const beat = doc.beats[id]!;
-    if (beat.kind === 'outcome') continue;
-    const source = positions.get(id)!;
-    currentSource = source;
-    const leavers: {
-      leaver: Leaver;
-      destination: Destination;
-      label: string;
-      rating?: Rating;
-      index: string;
-    }[] = (beat.choices ?? []).map((choice, i) => ({
-      leaver: { beat: id, choice: choice.id },
-      destination: choice,
-      label: truncate(choice.label ?? choice.id),
-      ...(choice.rating ? { rating: choice.rating } : {}),
-      index: String(i),
-    }));
-    if (beat.onTimeout) {
-      leavers.push({
-        leaver: { beat: id, timeout: true },
-        destination: beat.onTimeout,
-        label: `after ${beat.timeLimitSec ?? '?'} s`,
-        index: 'timeout',
-      });
-    }
-    const forkCount = leavers.filter((l) => forkKindOf(l.destination)).length;
-    let forkIndex = 0;
-    leavers.forEach(({ leaver, destination, label, rating, index }) => {
-      const isTimeout = !('choice' in leaver);
-      const colour = isTimeout ? RATING_COLOURS.timeout : RATING_COLOURS[rating ?? 'none'];
-      const f = findings.leavers.get(leaverKey(leaver));
-      const selected = isSelected(selection, leaver);
-      const share = overlay?.edgeShares.get(leaverKey(leaver));
-      const kind = forkKindOf(destination);
-      const style = {
-        stroke: f?.errors ? '#e03131' : colour,
-        strokeWidth: share !== undefined ? 1.5 + 6 * share : selected ? 3 : 2,
-        ...(isTimeout ? { strokeDasharray: '6 4' } : {}),
-      };
-      const shownLabel =
-        (f?.errors ? '⚠ ' : '') +
-        label +
-        (share !== undefined ? ` · ${Math.round(share * 100)}%` : '');
-      const common = {
-        selected,
-        style,
-        label: shownLabel,
-        labelStyle: { fill: f?.errors ? '#c92a2a' : '#212529', fontSize: 12, fontWeight: 500 },
-        labelBgStyle: { fill: '#ffffff', fillOpacity: 0.92 },
-        labelBgPadding: [6, 3] as [number, number],
-        labelBgBorderRadius: 4,
-        markerEnd: { type: 'arrowclosed' as const, color: style.stroke, width: 16, height: 16 },
-        className: `choice-edge${isTimeout ? ' timeout-edge' : ''}${f?.errors ? ' has-error' : ''}`,
-      };
-      const data: ChoiceEdgeData = {
-        leaver,
-        ...(rating ? { rating } : {}),
-        ...(f ? { findings: f } : {}),
-        ...(share !== undefined ? { share } : {}),
-      };
-      if (!kind) {
-        if (typeof destination.to !== 'string') return;
-        edges.push({
-          id: `edge|${id}|${index}`,
-          source: id,
-          target: targetOf(destination.to),
-          reconnectable: 'target',
-          ...common,
-          data,
-        });
-        return;
-      }
-      const forkId = `fork|${id}|${index}`;
-      const list = (destination[kind] ?? []) as { to: string }[];
-      const targets = list.map((e) => positions.get(e.to)).filter((p): p is Point => !!p);
-      const fork: ForkNode = {
-        id: forkId,
-        type: 'fork',
-        position: forkPosition(source, targets, { index: forkIndex++, count: forkCount }),
-        selected,
-        draggable: false,
-        data: { kind, leaver, ...(f ? { findings: f } : {}) },
-      };
-      nodes.push(fork);
+  const leavers = leaversOf(id, beat);
+  const forkCount = leavers.filter((l) => forkKindOf(l.destination)).length;
+  let forkIndex = 0;
+  for (const { leaver, destination, label, rating, index } of leavers) {
+    const isTimeout = !('choice' in leaver);
+    const colour = isTimeout ? RATING_COLOURS.timeout : RATING_COLOURS[rating ?? 'none'];
+    const f = findings.leavers.get(leaverKey(leaver));
+    const selected = isSelected(selection, leaver);
+    const share = overlay?.edgeShares.get(leaverKey(leaver));
+    const kind = forkKindOf(destination);
+    const style = {
+      stroke: f?.errors ? '#e03131' : colour,
+      strokeWidth: share !== undefined ? 1.5 + 6 * share : selected ? 3 : 2,
+      ...(isTimeout ? { strokeDasharray: '6 4' } : {}),
+    };
+    const shownLabel =
+      (f?.errors ? '⚠ ' : '') +
+      label +
+      (share !== undefined ? ` · ${Math.round(share * 100)}%` : '');
+    const common = {
+      type: 'choice',
+      selected,
+      style,
+      label: shownLabel,
+      labelStyle: { fill: f?.errors ? '#c92a2a' : '#212529', fontSize: 12, fontWeight: 500 },
+      labelBgStyle: { fill: '#ffffff', fillOpacity: 0.92 },
+      labelBgPadding: [6, 3] as [number, number],
+      labelBgBorderRadius: 4,
+      markerEnd: { type: 'arrowclosed' as const, color: style.stroke, width: 16, height: 16 },
+      className: `choice-edge${isTimeout ? ' timeout-edge' : ''}${f?.errors ? ' has-error' : ''}`,
+    };
+    const data: ChoiceEdgeData = {
+      leaver,
+      ...(rating ? { rating } : {}),
+      ...(f ? { findings: f } : {}),
+      ...(share !== undefined ? { share } : {}),
+    };
+    if (!kind) {
+      if (typeof destination.to !== 'string') continue;
       edges.push({
         id: `edge|${id}|${index}`,
         source: id,
-        target: forkId,
-        reconnectable: false,
+        target: targetOf(destination.to),
+        reconnectable: 'target',
         ...common,
         data,
       });
-      list.forEach((entry, e) => {
-        edges.push({
-          id: `edge|${id}|${index}|${e}`,
-          source: forkId,
-          target: targetOf(entry.to),
-          reconnectable: 'target',
-          ...common,
-          label: entryLabel(destination, kind, e),
-          labelStyle: { ...common.labelStyle, fontWeight: 400, fill: '#495057' },
-          style: { ...style, strokeWidth: Math.max(1.5, style.strokeWidth - 0.5) },
-          data: { ...data, entry: e, fromFork: true },
-        });
+      continue;
+    }
+    const forkId = `fork|${id}|${index}`;
+    const list = (destination[kind] ?? []) as { to: string }[];
+    const targets = list.map((e) => positions.get(e.to)).filter((p): p is Point => !!p);
+    forks.push({
+      id: forkId,
+      type: 'fork',
+      position: forkPosition(source, targets, { index: forkIndex++, count: forkCount }),
+      selected,
+      draggable: false,
+      data: { kind, leaver, ...(f ? { findings: f } : {}) },
+    });
+    edges.push({
+      id: `edge|${id}|${index}`,
+      source: id,
+      target: forkId,
+      reconnectable: false,
+      ...common,
+      data,
+    });
+    list.forEach((entry, e) => {
+      edges.push({
+        id: `edge|${id}|${index}|${e}`,
+        source: forkId,
+        target: targetOf(entry.to),
+        reconnectable: 'target',
+        ...common,
+        label: entryLabel(destination, kind, e),
+        labelStyle: { ...common.labelStyle, fontWeight: 400, fill: '#495057' },
+        style: { ...style, strokeWidth: Math.max(1.5, style.strokeWidth - 0.5) },
+        data: { ...data, entry: e, fromFork: true },
       });
     });
   }
 
-  // Edges joining the same two nodes are drawn apart.
+  if (ctx.far) {
+    for (const e of edges) {
+      delete e.label;
+      delete e.labelStyle;
+      delete e.labelBgStyle;
+    }
+  }
+
+  // Edges joining the same two nodes are drawn apart (all of them leave this beat or its forks).
   const groups = new Map<string, ChoiceEdge[]>();
   for (const e of edges) {
-    e.type = 'choice';
     const key = `${e.source}\u0000${e.target}`;
     const group = groups.get(key);
     if (group) group.push(e);
@@ -460,16 +505,97 @@ export function buildFresh({ doc, diagnostics, selection, overlay }: GraphInput)
       e.data = { ...e.data!, parallel: { index, count: group.length } };
     });
   }
+  return { edges, forks, missing };
+}
 
-  for (const [target, position] of missing) {
-    nodes.push({
-      id: `missing|${target}`,
-      type: 'missing',
-      position,
-      draggable: false,
-      selectable: false,
-      data: { target },
-    });
+function beatPositions(doc: Scenario): Map<string, Point> {
+  const stored = readPositions(doc);
+  const positions = new Map<string, Point>();
+  Object.keys(doc.beats ?? {}).forEach((id, i) => {
+    positions.set(id, stored[id] ?? { x: (i % 8) * 320, y: Math.floor(i / 8) * 180 });
+  });
+  return positions;
+}
+
+function beatNode(
+  id: string,
+  beat: Beat,
+  doc: Scenario,
+  ctx: EdgeContext,
+  selectedBeats: Set<string>,
+): BeatNode {
+  const f = ctx.findings.beats.get(id);
+  const count = ctx.overlay?.beatCounts.get(id);
+  return {
+    id,
+    type: beat.kind === 'outcome' ? 'outcome' : 'scene',
+    position: ctx.positions.get(id)!,
+    selected: selectedBeats.has(id),
+    width: BEAT_WIDTH,
+    data: {
+      beatId: id,
+      beat,
+      isStart: doc.start === id,
+      ...(f ? { findings: f } : {}),
+      ...(count !== undefined ? { count } : {}),
+    },
+  };
+}
+
+/** Placeholder nodes for destinations that name no beat, near their first source. */
+function missingNodes(
+  perBeat: [string, BeatEdges][],
+  positions: Map<string, Point>,
+): MissingNode[] {
+  const placed = new Map<string, Point>();
+  for (const [id, { missing }] of perBeat) {
+    const source = positions.get(id)!;
+    for (const target of missing) {
+      if (!placed.has(target)) {
+        placed.set(target, { x: source.x + BEAT_WIDTH + 220, y: source.y + 40 * placed.size });
+      }
+    }
   }
+  return [...placed].map(([target, position]) => ({
+    id: `missing|${target}`,
+    type: 'missing',
+    position,
+    draggable: false,
+    selectable: false,
+    data: { target },
+  }));
+}
+
+/** Everything a build needs, from its input. */
+function contextOf({ doc, diagnostics, selection, overlay, far }: GraphInput): EdgeContext {
+  return {
+    doc,
+    far: far ?? false,
+    findings: indexFindings(diagnostics, doc),
+    selection,
+    ...(overlay ? { overlay } : {}),
+    positions: beatPositions(doc),
+  };
+}
+
+/** The graph, with new objects throughout. */
+export function buildFresh(input: GraphInput): Graph {
+  const ctx = contextOf(input);
+  const { doc } = input;
+  const selectedBeats = new Set(input.selection.beats);
+  const nodes: CanvasNode[] = [];
+  const edges: ChoiceEdge[] = [];
+  const perBeat: [string, BeatEdges][] = [];
+  for (const [id, beat] of Object.entries(doc.beats ?? {})) {
+    nodes.push(beatNode(id, beat, doc, ctx, selectedBeats));
+    if (beat.kind === 'outcome') continue;
+    const out = beatEdges(id, beat, ctx);
+    perBeat.push([id, out]);
+  }
+  for (const [, out] of perBeat) {
+    nodes.push(...out.forks);
+    edges.push(...out.edges);
+  }
+  nodes.push(...missingNodes(perBeat, ctx.positions));
   return { nodes, edges };
 }
