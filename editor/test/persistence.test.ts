@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
 import { startSession } from '../src/session';
 import { openPersistence, attachAutosave } from '../src/persistence';
 import { createEditorStore } from '../src/store/editor-store';
@@ -48,6 +49,35 @@ describe('autosave and local scenarios', () => {
     expect(session.state.getState().library.map((s) => s.title)).toEqual(['Domestic call']);
     expect(session.store.getState().doc.title).toBe('Domestic call');
     session.close();
+  });
+
+  it('lists scenarios saved by the first version of the editor after upgrading storage', async () => {
+    const name = dbName();
+    const old = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('scenarios', { keyPath: 'key' });
+        db.createObjectStore('meta');
+      },
+    });
+    await old.put('scenarios', {
+      key: 'k1',
+      doc: fakeScenario(),
+      title: 'Library call',
+      scenarioId: 'library-patron',
+      updatedAt: '2026-11-01T10:00:00.000Z',
+    });
+    old.close();
+    const persistence = await openPersistence(name);
+    expect(await persistence.list()).toEqual([
+      {
+        key: 'k1',
+        title: 'Library call',
+        scenarioId: 'library-patron',
+        updatedAt: '2026-11-01T10:00:00.000Z',
+      },
+    ]);
+    expect((await persistence.load('k1'))?.doc.id).toBe('library-patron');
+    persistence.close();
   });
 
   it('writes only the latest document when changes come faster than storage', async () => {
