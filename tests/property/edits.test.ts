@@ -37,7 +37,9 @@ describe('random edits of valid scenarios', () => {
         if (direct.scenario) {
           const analysis = analyzeScenario(direct.scenario);
           expect(analysis.counts.beats).toBe(Object.keys(direct.scenario.beats).length);
-          expect(compileScenario(direct.scenario).config.states.drill.initial).toBe(direct.scenario.start);
+          expect(compileScenario(direct.scenario).config.states.drill.initial).toBe(
+            direct.scenario.start,
+          );
         }
       }),
       { numRuns: 400 },
