@@ -18,13 +18,20 @@ export function sha256Hex(text: string): string {
 const digests = new WeakMap<Scenario, string>();
 
 /**
- * The scenario digest logs pin: SHA-256 of its RFC 8785 canonical JSON.
+ * The scenario digest logs pin: SHA-256 of its RFC 8785 canonical JSON,
+ * leaving out the editor's canvas layout (`x-editor`).
  * Computed once per scenario object: scenarios are values, never mutated in
  * place (the editor makes a new object for every change).
  */
 export function scenarioDigest(scenario: Scenario): string {
   let d = digests.get(scenario);
-  if (d === undefined) digests.set(scenario, (d = sha256Hex(canonicalJson(scenario))));
+  if (d === undefined) {
+    // The editor's layout (`x-editor`: where each beat sits on the canvas) is not
+    // what a trainee sees; moving a node must not set logs apart from their scenario.
+    const { 'x-editor': _layout, ...content } = scenario;
+    d = sha256Hex(canonicalJson(content));
+    digests.set(scenario, d);
+  }
   return d;
 }
 

@@ -24,3 +24,13 @@ describe('canonical JSON and digests', () => {
     expect(scenarioDigest(t)).not.toBe(scenarioDigest(s));
   });
 });
+
+describe('the digest and the editor layout', () => {
+  it('ignores where beats sit on the editor canvas, so moving a node keeps logs attributed', () => {
+    const s = lobby();
+    const laidOut = { ...lobby(), 'x-editor': { positions: { arrive: { x: 10, y: 20 } } } };
+    expect(scenarioDigest(laidOut)).toBe(scenarioDigest(s));
+    const tagged = { ...lobby(), 'x-callType': 'Disturbance' };
+    expect(scenarioDigest(tagged)).not.toBe(scenarioDigest(s));
+  });
+});

@@ -35,26 +35,11 @@ export function readLogs(files: { name: string; text: string }[]): ReadLogs {
   return out;
 }
 
-function withoutLayout(doc: Scenario): Scenario {
-  const { 'x-editor': _layout, ...rest } = doc;
-  return rest as Scenario;
-}
-
-/**
- * The engine's class statistics for the document. Logs pin the scenario's
- * digest, which covers the `x-editor` layout too: a drill played from the
- * file as shipped (no layout) still counts for the same text laid out here.
- */
-export function statsFor(doc: Scenario, logs: readonly DecisionLog[]): ClassStats {
-  const asIs = classStats(doc, logs);
-  if (asIs.runs === logs.length || doc['x-editor'] === undefined) return asIs;
-  const bare = classStats(withoutLayout(doc), logs);
-  return bare.runs > asIs.runs ? bare : asIs;
-}
-
 /** The overlay of a class's logs on a document. */
 export function classOverlay(doc: Scenario, logs: readonly DecisionLog[]): ClassOverlay {
-  const stats = statsFor(doc, logs);
+  // The engine's digest leaves out the `x-editor` layout, so logs of the file
+  // as shipped count for the same text laid out here.
+  const stats = classStats(doc, logs);
   const edgeShares = new Map<string, number>();
   const beatCounts = new Map<string, number>();
   for (const beat of stats.beats) {
