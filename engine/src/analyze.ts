@@ -6,7 +6,7 @@ import type { Analysis, Diagnostic, PathStep } from './types';
 /** Simple paths are counted up to this many; beyond, the count is a lower bound. */
 const PATH_CAP = 1_000_000;
 /** Work budget for counting simple paths through cycles. */
-const PATH_WORK_CAP = 200_000;
+const PATH_WORK_CAP = 50_000;
 
 /**
  * What a valid scenario's graph says about it: beats nobody reaches, beats
