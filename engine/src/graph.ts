@@ -13,17 +13,19 @@ export interface Edge {
   rating?: string;
 }
 
-/** Every beat a destination can lead to, with how. */
+/**
+ * Every beat a destination can lead to, with how. A valid destination has one
+ * form; a document being edited may hold several, and all are listed.
+ */
 export function destinationTargets(
   dest: Destination,
 ): { to: string; via: Edge['via']; index?: number }[] {
-  if (dest.to !== undefined) return [{ to: dest.to, via: 'to' }];
-  if (dest.branches) return dest.branches.map((b, index) => ({ to: b.to, via: 'branches', index }));
-  if (dest.chance) return dest.chance.map((o, index) => ({ to: o.to, via: 'chance', index }));
-  if (dest.instructor) {
-    return dest.instructor.map((o, index) => ({ to: o.to, via: 'instructor', index }));
-  }
-  return [];
+  const out: { to: string; via: Edge['via']; index?: number }[] = [];
+  if (typeof dest.to === 'string') out.push({ to: dest.to, via: 'to' });
+  dest.branches?.forEach((b, index) => out.push({ to: b.to, via: 'branches', index }));
+  dest.chance?.forEach((o, index) => out.push({ to: o.to, via: 'chance', index }));
+  dest.instructor?.forEach((o, index) => out.push({ to: o.to, via: 'instructor', index }));
+  return out;
 }
 
 /** All edges of the scenario's beat graph, in document order. */

@@ -5,6 +5,7 @@
  */
 import type { Condition, Destination, Effect, Scenario, SceneBeat } from '@defuse/schemas';
 import { isOutcomeBeat } from '@defuse/schemas';
+import { destinationTargets as engineTargets } from '@defuse/engine';
 
 /** The choice (or the beat's timer) a destination belongs to. */
 export type Leaver = { beat: string; choice: string } | { beat: string; timeout: true };
@@ -52,14 +53,9 @@ export function forEachLeaver(
 export function destinationTargets(
   destination: Destination,
 ): { form: BeatReference['form']; entry?: number; target: string }[] {
-  const out: { form: BeatReference['form']; entry?: number; target: string }[] = [];
-  if (typeof destination.to === 'string') out.push({ form: 'to', target: destination.to });
-  destination.branches?.forEach((b, i) => out.push({ form: 'branches', entry: i, target: b.to }));
-  destination.chance?.forEach((b, i) => out.push({ form: 'chance', entry: i, target: b.to }));
-  destination.instructor?.forEach((b, i) =>
-    out.push({ form: 'instructor', entry: i, target: b.to }),
+  return engineTargets(destination).map(({ to, via, index }) =>
+    index === undefined ? { form: via, target: to } : { form: via, entry: index, target: to },
   );
-  return out;
 }
 
 /** Every choice and timer that leads to `beatId`, in document order. */

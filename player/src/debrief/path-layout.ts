@@ -1,4 +1,5 @@
-import { isOutcomeBeat, type Destination, type Scenario } from '@defuse/schemas';
+import { scenarioEdges } from '@defuse/engine';
+import { isOutcomeBeat, type Scenario } from '@defuse/schemas';
 
 export interface MapNode {
   id: string;
@@ -27,29 +28,15 @@ const GAP_X = 16;
 const GAP_Y = 30;
 const MARGIN = 8;
 
-function targets(dest: Destination): string[] {
-  if (dest.to !== undefined) return [dest.to];
-  return [...(dest.branches ?? []), ...(dest.chance ?? []), ...(dest.instructor ?? [])].map(
-    (d) => d.to,
-  );
-}
-
 /** Every (from, to) pair of beats some choice or timer can lead along, once each. */
 export function beatEdges(scenario: Scenario): MapEdge[] {
   const seen = new Set<string>();
   const edges: MapEdge[] = [];
-  for (const [from, beat] of Object.entries(scenario.beats)) {
-    if (isOutcomeBeat(beat)) continue;
-    const dests: Destination[] = [...(beat.choices ?? [])];
-    if (beat.onTimeout) dests.push(beat.onTimeout);
-    for (const dest of dests) {
-      for (const to of targets(dest)) {
-        const key = `${from}\u0000${to}`;
-        if (seen.has(key) || !scenario.beats[to]) continue;
-        seen.add(key);
-        edges.push({ from, to });
-      }
-    }
+  for (const { from, to } of scenarioEdges(scenario)) {
+    const key = `${from}\u0000${to}`;
+    if (seen.has(key) || !scenario.beats[to]) continue;
+    seen.add(key);
+    edges.push({ from, to });
   }
   return edges;
 }
