@@ -60,6 +60,14 @@ export interface ResumeDrillOptions {
    * gives the trainee the benefit of any time not known to have passed.
    */
   interruptedAt?: number;
+  /**
+   * The choice (or '@timeout') the trainee had made when the drill was
+   * interrupted while an instructor branch waited for its pick. The log has
+   * no event for it yet (the choice is logged with the pick), so the host
+   * keeps it beside the log; the resumed drill waits for the pick again
+   * instead of asking the trainee to choose twice.
+   */
+  awaiting?: string;
 }
 
 const defaultClock: Clock = () => performance.now();
@@ -231,6 +239,24 @@ export class Drill {
     }
   }
 
+  /**
+   * @internal puts a resumed drill back where an instructor branch waited
+   * for its pick; a hint that does not lead to one is ignored.
+   */
+  restoreFork(leaving: string, at: number): void {
+    if (this.current.solo || this.current.done) return;
+    const decision: Decision =
+      leaving === '@timeout' ? { type: 'timeout' } : { type: 'choose', choice: leaving };
+    try {
+      const result = step(this.scenario, this.current, decision);
+      if (result.event || result.state.fork === undefined) return;
+      this.current = result.state;
+      this.forkAt = at;
+    } catch (error) {
+      if (!(error instanceof DecisionError)) throw error;
+    }
+  }
+
   /** @internal emits the events of a fresh or resumed drill. */
   async begin(pending: UnhashedEvent[]): Promise<this> {
     await this.record(pending, () => undefined);
@@ -321,5 +347,7 @@ export async function resumeDrill(
     pausedAt,
   });
   if (options.onEvent) drill.onEvent(options.onEvent);
-  return drill.begin([{ type: 'resume', beat: state.beat, at: now }]);
+  await drill.begin([{ type: 'resume', beat: state.beat, at: now }]);
+  if (options.awaiting !== undefined) drill.restoreFork(options.awaiting, now);
+  return drill;
 }

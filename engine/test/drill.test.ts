@@ -224,3 +224,39 @@ describe('resumeDrill', () => {
     await expect(resumeDrill(lobby(), done.log())).rejects.toThrow('already ended');
   });
 });
+
+describe('resuming while an instructor branch waits', () => {
+  it('waits for the pick again instead of asking the trainee to choose twice', async () => {
+    const clock = manualClock();
+    const drill = await startDrill(lobby(), { seed: 4, clock: clock.read, instructor: 'present' });
+    await drill.choose('gap');
+    clock.now = 3000;
+    await drill.choose('order'); // waits for the instructor; not logged yet
+    const partial = drill.log();
+    const resumed = await resumeDrill(lobby(), partial, {
+      instructor: 'present',
+      awaiting: 'order',
+      interruptedAt: 4000,
+    });
+    expect(resumed.snapshot().instructorOptions?.map((o) => o.label)).toEqual([
+      'He complies',
+      'He lunges',
+    ]);
+    await resumed.pick(0);
+    const events = resumed.log().events;
+    expect(events.map((e) => e.type)).toEqual(['start', 'choice', 'resume', 'choice', 'end']);
+    expect(events[3]).toMatchObject({ choice: 'order', by: 'instructor', option: 0, to: 'calm' });
+    expect(verifyLog(lobby(), resumed.log()).ok).toBe(true);
+  });
+
+  it('ignores a hint that does not lead to a waiting instructor branch', async () => {
+    const drill = await startDrill(lobby(), { seed: 4, instructor: 'present' });
+    const resumed = await resumeDrill(lobby(), drill.log(), {
+      instructor: 'present',
+      awaiting: 'gap',
+    });
+    expect(resumed.snapshot().beat).toBe('arrive');
+    expect(resumed.snapshot().instructorOptions).toBeUndefined();
+    expect(resumed.log().events.map((e) => e.type)).toEqual(['start', 'resume']);
+  });
+});
