@@ -34,6 +34,54 @@ function expectIntact(log: DecisionLog, scenario = libraryScenario(LIBRARY)): vo
 }
 
 describe('resuming an interrupted drill', () => {
+  it("reloading while the instructor decides keeps the trainee's choice and waits for the pick again", async () => {
+    const tablet = await launchTablet({ orientation: 'landscape' });
+    tablets.push(tablet);
+    const { page } = tablet;
+    await openHome(page, baseUrl);
+    await setUp(page, { trainee: 'T-fork', mode: 'assessment', instructor: 'present' });
+    await startScenario(page, LIBRARY);
+    const route = [
+      'query-dispatch',
+      'request-cover',
+      'hold-at-table',
+      'move-children',
+      'introduce',
+      'label-fear',
+      'recognise-crisis',
+      'offer-caseworker',
+      'ask-what-helps',
+      'explain-powers',
+    ];
+    for (let step = 0; step < 30 && (await currentBeat(page)) !== 'the-ask'; step++) {
+      const offered = await page
+        .locator('[data-choice-id]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-choice-id') ?? ''));
+      await tapChoice(page, route.find((id) => offered.includes(id)) ?? offered[0]!);
+    }
+    expect(await currentBeat(page)).toBe('the-ask');
+    // The choice is logged only with the instructor's pick.
+    await page.locator('[data-choice-id="invite-walk"]').tap();
+    await page.locator('[data-instructor-option]').first().waitFor();
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Resume', exact: true }).tap();
+    await page.locator('[data-instructor-option="1"]').waitFor();
+    expect(await page.locator('[data-choice-id]').count()).toBe(0);
+    await expect
+      .poll(() => page.getByText('The trainee chose:', { exact: false }).count())
+      .toBeGreaterThan(0);
+    await screenshot(page, 'resume-instructor-waiting-landscape');
+    await page.locator('[data-instructor-option="1"]').tap();
+    await playToOutcome(page, { prefer: route });
+
+    const [log] = await storedLogs(page);
+    expectIntact(log!);
+    const invites = log!.events.filter((e) => e.choice === 'invite-walk');
+    expect(invites).toHaveLength(1);
+    expect(invites[0]).toMatchObject({ by: 'instructor', option: 1, to: 'sits-down' });
+  });
+
   it('reloading mid-drill offers Resume, continues at the same beat, and keeps the log intact', async () => {
     const tablet = await launchTablet({ orientation: 'landscape' });
     tablets.push(tablet);

@@ -1,7 +1,7 @@
 import { resumeDrill, startDrill, type Drill } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
 import { activeDrill, registerDrill, type ActiveDrill } from './active';
-import { loadHeartbeat } from '../storage/heartbeat';
+import { loadAwaiting, loadHeartbeat } from '../storage/heartbeat';
 import { createRecorder, loadLog, loadSession } from '../storage/logs';
 import type { DrillSettings } from '../storage/settings';
 
@@ -57,12 +57,14 @@ export async function resumeStoredDrill(sessionId: string): Promise<ActiveDrill>
   if (!record || !log) throw new ResumeError('This drill is no longer stored on this device.');
   if (record.lastEvent.type === 'end') throw new ResumeError('This drill has already ended.');
   const interruptedAt = await loadHeartbeat(sessionId);
+  const awaiting = await loadAwaiting(sessionId);
   let drill: Drill;
   try {
     drill = await resumeDrill(record.scenario, log, {
       clock,
       instructor: record.instructor,
       ...(interruptedAt !== undefined && { interruptedAt }),
+      ...(awaiting !== undefined && { awaiting }),
       onEvent: createRecorder(record.scenario, record.instructor, record),
     });
   } catch (error) {

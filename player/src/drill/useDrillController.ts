@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DrillBusyError, type DrillSnapshot } from '@defuse/engine';
-import { isOutcomeBeat } from '@defuse/schemas';
-import { saveHeartbeat } from '../storage/heartbeat';
+import { DrillBusyError, type DrillSnapshot, type DrillState } from '@defuse/engine';
+import { isOutcomeBeat, type Scenario } from '@defuse/schemas';
+import { saveAwaiting, saveHeartbeat } from '../storage/heartbeat';
 import { timerAnnouncement } from './announcements';
 import { feedbackFor, type DecisionFeedback } from './feedback';
 import type { ActiveDrill } from './session';
@@ -32,6 +32,16 @@ export interface DrillView {
 }
 
 const TICK_MS = 200;
+
+/** What led to an instructor branch that already waits (a resumed drill). */
+function forkDescription(scenario: Scenario, state: DrillState): string | undefined {
+  if (state.fork === undefined) return undefined;
+  if (state.fork === '@timeout') return 'The clock ran out.';
+  const beat = scenario.beats[state.beat];
+  const choice =
+    beat && !isOutcomeBeat(beat) ? beat.choices?.find((c) => c.id === state.fork) : undefined;
+  return `The trainee chose: ${choice?.label ?? state.fork}`;
+}
 const HEARTBEAT_MS = 500;
 
 /**
@@ -49,12 +59,15 @@ export function useDrillController(active: ActiveDrill): DrillView {
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string>();
   const [seq, setSeq] = useState(() => drill.log().events.length);
-  const [awaitingAfter, setAwaitingAfter] = useState<string>();
+  const [awaitingAfter, setAwaitingAfter] = useState<string | undefined>(() =>
+    forkDescription(scenario, drill.state()),
+  );
   const busyRef = useRef(false);
+  const awaitingStored = useRef((snapshot.instructorOptions?.length ?? 0) > 0);
   const pausedForFeedback = useRef(false);
 
   const run = useCallback(
-    async (action: () => Promise<DrillSnapshot>, leadsFrom?: string) => {
+    async (action: () => Promise<DrillSnapshot>, leadsFrom?: string, leaving?: string) => {
       if (busyRef.current) return;
       busyRef.current = true;
       setBusy(true);
@@ -72,9 +85,13 @@ export function useDrillController(active: ActiveDrill): DrillView {
         if (note) setFeedback(note);
         if (next.instructorOptions?.length) {
           if (leadsFrom !== undefined) setAwaitingAfter(leadsFrom);
+          // Logged only with the pick: keep it so a reload does not lose it.
+          if (leaving !== undefined) await saveAwaiting(sessionId, leaving);
         } else {
           setAwaitingAfter(undefined);
+          if (awaitingStored.current) await saveAwaiting(sessionId, undefined);
         }
+        awaitingStored.current = (next.instructorOptions?.length ?? 0) > 0;
         setSnapshot(next);
         setRemainingMs(next.remainingMs);
       } catch (e) {
@@ -88,7 +105,7 @@ export function useDrillController(active: ActiveDrill): DrillView {
         setBusy(false);
       }
     },
-    [drill, scenario, mode],
+    [drill, scenario, mode, sessionId],
   );
 
   const beat = scenario.beats[snapshot.beat];
@@ -113,7 +130,7 @@ export function useDrillController(active: ActiveDrill): DrillView {
       const said = timerAnnouncement(limitMs, lastRemaining.current, left);
       if (said) setAnnouncement(said);
       lastRemaining.current = left;
-      if (left <= 0) void run(() => drill.expire(), 'The clock ran out.');
+      if (left <= 0) void run(() => drill.expire(), 'The clock ran out.', '@timeout');
     };
     tick();
     const timer = setInterval(tick, TICK_MS);
@@ -139,7 +156,7 @@ export function useDrillController(active: ActiveDrill): DrillView {
   const choose = useCallback(
     (choiceId: string) => {
       const label = choices.find((c) => c.id === choiceId)?.label;
-      void run(() => drill.choose(choiceId), label && `The trainee chose: ${label}`);
+      void run(() => drill.choose(choiceId), label && `The trainee chose: ${label}`, choiceId);
     },
     [choices, drill, run],
   );

@@ -3,7 +3,7 @@ import type { DecisionLog, LogEvent, Outcome, Scenario } from '@defuse/schemas';
 
 /** Name of this device's database. One per origin. */
 export const DB_NAME = 'defuse-player';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 /** Whether an instructor holds the tablet alongside the trainee. */
 export type InstructorSetting = 'solo' | 'present';
@@ -59,6 +59,11 @@ export interface DefuseDb extends DBSchema {
    * a drill runs: after a crash, a running timer resumes with what it had left.
    */
   heartbeats: { key: string; value: number };
+  /**
+   * The choice (or '@timeout') whose instructor branch waits for its pick, per
+   * session: it is logged only with the pick, so a reload must not lose it.
+   */
+  awaiting: { key: string; value: string };
 }
 
 let connection: Promise<IDBPDatabase<DefuseDb>> | undefined;
@@ -66,15 +71,18 @@ let connection: Promise<IDBPDatabase<DefuseDb>> | undefined;
 /** Opens (once) the device database, creating its stores on first use. */
 export function openDefuseDb(): Promise<IDBPDatabase<DefuseDb>> {
   connection ??= openDB<DefuseDb>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      const sessions = db.createObjectStore('sessions', { keyPath: 'sessionId' });
-      sessions.createIndex('byUpdated', 'updatedAt');
-      db.createObjectStore('sessionScenarios');
-      db.createObjectStore('events', { keyPath: ['sessionId', 'seq'] });
-      const scenarios = db.createObjectStore('scenarios', { keyPath: 'digest' });
-      scenarios.createIndex('byId', 'id');
-      db.createObjectStore('settings');
-      db.createObjectStore('heartbeats');
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const sessions = db.createObjectStore('sessions', { keyPath: 'sessionId' });
+        sessions.createIndex('byUpdated', 'updatedAt');
+        db.createObjectStore('sessionScenarios');
+        db.createObjectStore('events', { keyPath: ['sessionId', 'seq'] });
+        const scenarios = db.createObjectStore('scenarios', { keyPath: 'digest' });
+        scenarios.createIndex('byId', 'id');
+        db.createObjectStore('settings');
+        db.createObjectStore('heartbeats');
+      }
+      if (oldVersion < 2) db.createObjectStore('awaiting');
     },
     blocking() {
       // A newer version of the app wants to upgrade: let it.

@@ -195,8 +195,12 @@ export async function dismissResume(sessionId: string): Promise<void> {
 /** Deletes a session and all its events. */
 export async function deleteLog(sessionId: string): Promise<void> {
   const db = await openDefuseDb();
-  const tx = db.transaction(['sessions', 'events', 'heartbeats', 'sessionScenarios'], 'readwrite');
+  const tx = db.transaction(
+    ['sessions', 'events', 'heartbeats', 'awaiting', 'sessionScenarios'],
+    'readwrite',
+  );
   await tx.objectStore('heartbeats').delete(sessionId);
+  await tx.objectStore('awaiting').delete(sessionId);
   await tx.objectStore('sessionScenarios').delete(sessionId);
   await tx
     .objectStore('events')
