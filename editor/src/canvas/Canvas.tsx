@@ -40,13 +40,11 @@ import {
 } from './graph';
 import { nodeTypes } from './nodes';
 import { edgeTypes } from './ChoiceEdgeView';
+import { useLowDetail } from './detail';
 import { OverlayControl } from '../overlay/OverlayControl';
 
 /** Below this zoom a whole-graph view is not readable; the start beat is framed instead. */
 const READABLE_ZOOM = 0.5;
-
-/** Below this zoom, nodes and edges are drawn without their text. */
-const FAR_ZOOM = 0.35;
 
 /** Above this many beats only what is on screen is rendered. */
 const VISIBLE_ONLY_FROM = 150;
@@ -67,6 +65,16 @@ function minimapColour(node: CanvasNode): string {
   return '#4263eb';
 }
 
+/**
+ * Dots behind the graph, left out when zoomed far out: there they are a
+ * grey haze a pixel apart, costly to paint on every frame of a pan.
+ */
+function CanvasBackground() {
+  const low = useLowDetail();
+  if (low) return null;
+  return <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#ced4da" />;
+}
+
 export function Canvas() {
   const store = useEditorStore();
   const doc = useEditor((s) => s.doc);
@@ -76,17 +84,10 @@ export function Canvas() {
   const overlay = useUi((s) => s.overlay);
   const flow = useReactFlow<CanvasNode, ChoiceEdge>();
 
-  // Zoomed far out, text is unreadable anyway: nodes drop it by a class on
-  // the container (no re-render), edges are rebuilt without labels once.
-  const [far, setFar] = useState(false);
-  const onMove = useCallback((_event: unknown, viewport: { zoom: number }) => {
-    setFar(viewport.zoom < FAR_ZOOM);
-  }, []);
-
   const builder = useMemo(createGraphBuilder, []);
   const graph = useMemo(
-    () => builder.build({ doc, diagnostics, selection, far, ...(overlay ? { overlay } : {}) }),
-    [builder, doc, diagnostics, selection, overlay, far],
+    () => builder.build({ doc, diagnostics, selection, ...(overlay ? { overlay } : {}) }),
+    [builder, doc, diagnostics, selection, overlay],
   );
 
   // React Flow's own copy of the nodes, reset whenever the document changes.
@@ -254,9 +255,14 @@ export function Canvas() {
   }, [focus, flow, store]);
 
   const big = Object.keys(doc.beats).length >= VISIBLE_ONLY_FROM;
+  const low = useLowDetail();
 
   return (
-    <div className={`canvas${far ? ' is-far' : ''}`} aria-label="Scenario graph" ref={container}>
+    <div
+      className={`canvas${low ? ' is-low-detail' : ''}`}
+      aria-label="Scenario graph"
+      ref={container}
+    >
       <ReactFlow<CanvasNode, ChoiceEdge>
         nodes={nodes}
         edges={graph.edges}
@@ -268,7 +274,6 @@ export function Canvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onReconnect={onReconnect}
-        onMove={onMove}
         isValidConnection={isValidConnection}
         connectionLineType={ConnectionLineType.Bezier}
         connectionLineStyle={{ stroke: RATING_COLOURS.none, strokeWidth: 2 }}
@@ -282,7 +287,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
         elevateEdgesOnSelect
       >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} color="#ced4da" />
+        <CanvasBackground />
         <MiniMap<CanvasNode>
           style={{ width: 168, height: 112 }}
           pannable

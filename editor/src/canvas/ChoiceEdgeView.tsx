@@ -1,11 +1,13 @@
 /**
  * A choice edge: a bezier curve with its label, bent apart from the other
  * edges between the same two nodes so parallel choices stay readable. The
- * label sits nearer the source, where the choice is taken.
+ * label sits nearer the source, where the choice is taken. Zoomed out too
+ * far to read, the label is left out.
  */
 import { memo } from 'react';
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import type { ChoiceEdge } from './graph';
+import { useLowDetail } from './detail';
 
 /** Control-point spread between parallel edges, in canvas pixels. */
 const PARALLEL_SPREAD = 48;
@@ -50,11 +52,23 @@ function ChoiceEdgeView({
   markerEnd,
   interactionWidth,
 }: EdgeProps<ChoiceEdge>) {
+  const low = useLowDetail();
   const parallel = data?.parallel;
   const offset = parallel ? (parallel.index - (parallel.count - 1) / 2) * PARALLEL_SPREAD : 0;
   const curve = edgeCurve(sourceX, sourceY, targetX, targetY, offset);
   const [x0, y0, x1, y1, x2, y2, x3, y3] = curve;
   const path = `M${x0},${y0} C${x1},${y1} ${x2},${y2} ${x3},${y3}`;
+  if (low) {
+    return (
+      <BaseEdge
+        id={id}
+        path={path}
+        {...(style ? { style } : {})}
+        {...(markerEnd ? { markerEnd } : {})}
+        interactionWidth={interactionWidth ?? 16}
+      />
+    );
+  }
   const at = pointAt(curve, data?.fromFork ? 0.55 : 0.4);
   return (
     <BaseEdge

@@ -182,8 +182,6 @@ export interface GraphInput {
   diagnostics: readonly Diagnostic[];
   selection: Selection;
   overlay?: Overlay;
-  /** Zoomed far out: edges are drawn without labels (unreadable there, and costly). */
-  far?: boolean;
 }
 
 /** Class results laid over the canvas. */
@@ -323,7 +321,6 @@ export function createGraphBuilder(): GraphBuilder {
 /** What the edges of one beat depend on besides the beat itself. */
 interface EdgeContext {
   doc: Scenario;
-  far: boolean;
   findings: FindingsIndex;
   selection: Selection;
   overlay?: Overlay;
@@ -369,9 +366,8 @@ interface LeaverView {
  * from changes, apart from the beat object itself.
  */
 function edgeInputsKey(id: string, beat: SceneBeat, ctx: EdgeContext): string {
-  const parts: string[] = [ctx.far ? 'far' : 'near'];
   const at = ctx.positions.get(id)!;
-  parts.push(`${at.x},${at.y}`);
+  const parts: string[] = [`${at.x},${at.y}`];
   for (const { leaver, destination } of leaversOf(id, beat)) {
     const key = leaverKey(leaver);
     const f = ctx.findings.leavers.get(key);
@@ -483,14 +479,6 @@ function beatEdges(id: string, beat: SceneBeat, ctx: EdgeContext): BeatEdges {
     });
   }
 
-  if (ctx.far) {
-    for (const e of edges) {
-      delete e.label;
-      delete e.labelStyle;
-      delete e.labelBgStyle;
-    }
-  }
-
   // Edges joining the same two nodes are drawn apart (all of them leave this beat or its forks).
   const groups = new Map<string, ChoiceEdge[]>();
   for (const e of edges) {
@@ -567,10 +555,9 @@ function missingNodes(
 }
 
 /** Everything a build needs, from its input. */
-function contextOf({ doc, diagnostics, selection, overlay, far }: GraphInput): EdgeContext {
+function contextOf({ doc, diagnostics, selection, overlay }: GraphInput): EdgeContext {
   return {
     doc,
-    far: far ?? false,
     findings: indexFindings(diagnostics, doc),
     selection,
     ...(overlay ? { overlay } : {}),

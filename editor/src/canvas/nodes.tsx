@@ -3,12 +3,19 @@
  * findings; outcome beats are coloured by result and have no way out; fork
  * nodes are small markers where a choice splits by condition, chance or
  * the instructor's pick. Every text from the scenario is rendered as text.
+ *
+ * Zoomed out too far to read (see `useLowDetail`), beats are plain blocks
+ * in their CDM or result colour with an error outline, and forks plain
+ * markers: no visible text, badges or handles to paint. The handles stay
+ * in place, hidden, so edges keep their ends; the title stays for screen
+ * readers.
  */
 import { memo } from 'react';
 import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
 import type { OutcomeBeat, SceneBeat } from '@defuse/schemas';
 import type { BeatNode, ForkNode, MissingNode, Findings } from './graph';
 import { CDM_WORDS, RESULT_WORDS, FORCE_WORDS } from '../words';
+import { useLowDetail } from './detail';
 
 /** A small clock (drawn, so it shows whatever fonts the machine has). */
 export function ClockIcon() {
@@ -59,13 +66,66 @@ function TargetHandle({ beatId }: { beatId: string }) {
   );
 }
 
+/** Class names a beat shares at every level of detail. */
+function beatClasses(kind: 'scene' | 'outcome', data: BeatNode['data'], selected: boolean): string {
+  return `beat-node ${kind}-node${selected ? ' is-selected' : ''}${data.findings?.errors ? ' has-error' : ''}`;
+}
+
+/** A beat zoomed far out: a coloured block, its title for screen readers only. */
+function BeatBlock({
+  kind,
+  data,
+  selected,
+  title,
+}: {
+  kind: 'scene' | 'outcome';
+  data: BeatNode['data'];
+  selected: boolean;
+  title: string;
+}) {
+  const beat = data.beat;
+  const colour =
+    beat.kind === 'outcome'
+      ? { 'data-result': beat.outcome?.result ?? 'none' }
+      : { 'data-cdm': beat.cdm ?? 'none' };
+  return (
+    <div
+      className={`${beatClasses(kind, data, selected)} is-block${data.isStart ? ' is-start' : ''}`}
+      data-beat-id={data.beatId}
+      {...colour}
+    >
+      <Handle type="target" position={Position.Left} className="handle handle-in" />
+      <span className="sr-only">
+        {title}
+        {data.findings?.errors
+          ? ` (${data.findings.errors} error${data.findings.errors === 1 ? '' : 's'})`
+          : ''}
+      </span>
+      {kind === 'scene' && (
+        <Handle type="source" position={Position.Right} className="handle handle-out" />
+      )}
+    </div>
+  );
+}
+
 function SceneNodeView({ data, selected }: NodeProps<BeatNode>) {
+  const low = useLowDetail();
   const beat = data.beat as SceneBeat;
   const choices = beat.choices?.length ?? 0;
   const cdm = beat.cdm;
+  if (low) {
+    return (
+      <BeatBlock
+        kind="scene"
+        data={data}
+        selected={selected}
+        title={beat.title || 'Untitled beat'}
+      />
+    );
+  }
   return (
     <div
-      className={`beat-node scene-node${selected ? ' is-selected' : ''}${data.findings?.errors ? ' has-error' : ''}`}
+      className={beatClasses('scene', data, selected)}
       data-beat-id={data.beatId}
       data-cdm={cdm ?? 'none'}
     >
@@ -96,13 +156,24 @@ function SceneNodeView({ data, selected }: NodeProps<BeatNode>) {
 }
 
 function OutcomeNodeView({ data, selected }: NodeProps<BeatNode>) {
+  const low = useLowDetail();
   const beat = data.beat as OutcomeBeat;
   const result = beat.outcome?.result;
   const force = beat.outcome?.force;
   const injury = beat.outcome?.officerInjury || beat.outcome?.subjectInjury;
+  if (low) {
+    return (
+      <BeatBlock
+        kind="outcome"
+        data={data}
+        selected={selected}
+        title={beat.title || 'Untitled outcome'}
+      />
+    );
+  }
   return (
     <div
-      className={`beat-node outcome-node${selected ? ' is-selected' : ''}${data.findings?.errors ? ' has-error' : ''}`}
+      className={beatClasses('outcome', data, selected)}
       data-beat-id={data.beatId}
       data-result={result ?? 'none'}
     >
@@ -137,9 +208,10 @@ const FORK_WORDS = {
 } as const;
 
 function ForkNodeView({ data, selected }: NodeProps<ForkNode>) {
+  const low = useLowDetail();
   return (
     <div
-      className={`fork-node fork-${data.kind}${selected ? ' is-selected' : ''}${data.findings?.errors ? ' has-error' : ''}`}
+      className={`fork-node fork-${data.kind}${selected ? ' is-selected' : ''}${data.findings?.errors ? ' has-error' : ''}${low ? ' is-block' : ''}`}
       title={FORK_WORDS[data.kind]}
     >
       <Handle
@@ -148,7 +220,7 @@ function ForkNodeView({ data, selected }: NodeProps<ForkNode>) {
         className="handle handle-fork"
         isConnectable={false}
       />
-      <span aria-hidden="true">{FORK_SYMBOLS[data.kind]}</span>
+      {!low && <span aria-hidden="true">{FORK_SYMBOLS[data.kind]}</span>}
       <span className="sr-only">{FORK_WORDS[data.kind]}</span>
       <Handle
         type="source"
