@@ -2,7 +2,8 @@
  * Editing on the canvas with the mouse and keyboard: a choice dragged to
  * empty space creates its beat, an edge end dragged to another beat
  * reconnects the choice, several beats move together as one undo step,
- * Ctrl+D duplicates, Delete asks first.
+ * Ctrl+D duplicates, Delete asks first. Zoomed far out, beats become
+ * coloured blocks without text; zoomed back in, their titles return.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -158,6 +159,40 @@ describe('editing on the canvas', () => {
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.locator('[data-beat-id="desk"]').count()).toBe(0);
     expect(await undoButton(page).textContent()).toContain("Undo delete beat 'desk'");
+    await page.context().close();
+  });
+
+  it('draws beats as coloured blocks when zoomed far out, and titles again when zoomed in', async () => {
+    const page = await openEditor();
+    const title = page.locator('[data-beat-id="desk"] .node-title');
+    const calmExit = page.locator('[data-beat-id="calm-exit"]');
+    expect(await title.textContent()).toBe('At the desk');
+    expect(await title.isVisible()).toBe(true);
+    expect(await page.getByText('Walk in', { exact: true }).isVisible()).toBe(true);
+
+    const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+    for (let i = 0; i < 8; i++) await zoomOut.click();
+    await expect.poll(() => title.count()).toBe(0);
+    await screenshot(page, 'editor-canvas-zoomed-out');
+    // Every beat is still there, in its colour, with no title, badge or edge label to read.
+    expect(await page.locator('[data-beat-id]').count()).toBe(5);
+    expect(await page.locator('.react-flow__node .node-title').count()).toBe(0);
+    expect(await page.locator('.react-flow__node .badge').count()).toBe(0);
+    expect(await page.getByText('Walk in', { exact: true }).isVisible()).toBe(false);
+    expect(await calmExit.isVisible()).toBe(true);
+    expect(await calmExit.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(64, 192, 87)',
+    );
+    // Screen readers still get the titles.
+    expect(await page.locator('[data-beat-id="desk"]').textContent()).toBe('At the desk');
+
+    const zoomIn = page.getByRole('button', { name: 'Zoom In' });
+    for (let i = 0; i < 8; i++) await zoomIn.click();
+    await expect.poll(() => title.isVisible()).toBe(true);
+    expect(await title.textContent()).toBe('At the desk');
+    expect(await calmExit.locator('.node-title').textContent()).toBe('He leaves calmly');
+    expect(await page.locator('[data-beat-id="arrival"] .badge-start').isVisible()).toBe(true);
+    expect(await page.getByText('Walk in', { exact: true }).isVisible()).toBe(true);
     await page.context().close();
   });
 });
