@@ -6,7 +6,9 @@
  * for every row (20 ms per frame is 50 frames per second). Chromium runs
  * headless without a GPU here, so drawing is done in software: zoomed all
  * the way out, painting hundreds of nodes and their edges is the cost, not
- * the editor's JavaScript.
+ * the editor's JavaScript. There the canvas draws its low level of detail
+ * (plain blocks, no labels, no background dots, the graph on a layer of its
+ * own), which the last frame rows measure.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
