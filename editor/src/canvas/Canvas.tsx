@@ -42,6 +42,7 @@ import { nodeTypes } from './nodes';
 import { edgeTypes } from './ChoiceEdgeView';
 import { useLowDetail } from './detail';
 import { OverlayControl } from '../overlay/OverlayControl';
+import { EmptyCanvas } from './EmptyCanvas';
 
 /** Below this zoom a whole-graph view is not readable; the start beat is framed instead. */
 const READABLE_ZOOM = 0.5;
@@ -254,7 +255,8 @@ export function Canvas() {
     }
   }, [focus, flow, store]);
 
-  const big = Object.keys(doc.beats).length >= VISIBLE_ONLY_FROM;
+  const beatCount = Object.keys(doc.beats).length;
+  const big = beatCount >= VISIBLE_ONLY_FROM;
   const low = useLowDetail();
 
   return (
@@ -300,6 +302,7 @@ export function Canvas() {
         <Controls showInteractive={false} aria-label="Zoom and fit" />
         <OverlayControl />
       </ReactFlow>
+      {beatCount === 0 && <EmptyCanvas container={() => container.current} />}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { addBeat, autoLayout } from '../actions';
 import { BEAT_HEIGHT, BEAT_WIDTH } from '../canvas/graph';
 import { readPositions } from '../model/positions';
 import { downloadExport } from './export';
+import { openScenarioText } from './open-scenario';
 
 const SAVE_WORDS = {
   saving: 'Saving…',
@@ -51,22 +52,7 @@ export function Toolbar() {
 
   const onImport = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { importScenario } = await import('../io');
-    const result = importScenario(bytes, `“${file.name}”`);
-    if (!result.ok) {
-      ui.getState().set({ message: { tone: 'error', text: result.message } });
-      return;
-    }
-    await session.openDocument(result.doc);
-    const problems = store.getState().validation.errors;
-    ui.getState().set({
-      message: problems
-        ? {
-            tone: 'warning',
-            text: `Opened “${file.name}”. It has ${problems} error${problems === 1 ? '' : 's'} to fix; see Problems.`,
-          }
-        : { tone: 'info', text: `Opened “${file.name}”.` },
-    });
+    await openScenarioText(session, ui, bytes, `“${file.name}”`);
   };
 
   return (

@@ -1,15 +1,83 @@
 /**
  * The scenarios kept in this browser: open one, start a new one, delete
- * one (after confirming). Every change is saved as it happens.
+ * one (after confirming). Every change is saved as it happens. Below them,
+ * the scenarios that ship with Defuse, each opened as a copy.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSession, useSessionState } from '../store/session-context';
+import { useUiStore } from '../store/ui-context';
+import { openScenarioText } from '../components/open-scenario';
+import { loadShippedScenarios, type ShippedScenario } from '../shipped';
 
 function when(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? ''
     : d.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The bundled scenarios, each with "Open a copy". */
+function ShippedScenarios() {
+  const session = useSession();
+  const ui = useUiStore();
+  const [shipped, setShipped] = useState<ShippedScenario[]>();
+  const [failed, setFailed] = useState(false);
+  const [opening, setOpening] = useState<string>();
+
+  useEffect(() => {
+    let live = true;
+    loadShippedScenarios().then(
+      (list) => live && setShipped(list),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const open = async (s: ShippedScenario) => {
+    setOpening(s.file);
+    try {
+      await openScenarioText(session, ui, s.text, `a copy of “${s.title}”`);
+    } finally {
+      setOpening(undefined);
+    }
+  };
+
+  return (
+    <section className="shipped" aria-labelledby="shipped-heading">
+      <h3 id="shipped-heading" className="panel-heading">
+        Shipped scenarios
+      </h3>
+      <p className="muted shipped-note">
+        Opening one makes a copy in this browser; the original stays as it is.
+      </p>
+      {failed && <p className="refusal">The shipped scenarios could not be loaded.</p>}
+      {!shipped && !failed && <p className="muted">Loading…</p>}
+      {shipped && (
+        <ul className="shipped-list">
+          {shipped.map((s) => (
+            <li key={s.file} data-shipped={s.file}>
+              <span className="library-title">{s.title}</span>
+              <span className="library-meta">
+                {s.callType ? `${s.callType} · ` : ''}
+                {s.beats} beat{s.beats === 1 ? '' : 's'}
+              </span>
+              <button
+                type="button"
+                className="button small"
+                disabled={opening !== undefined}
+                aria-label={`Open a copy of ${s.title}`}
+                onClick={() => void open(s)}
+              >
+                {opening === s.file ? 'Opening…' : 'Open a copy'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 export function LibraryPanel() {
@@ -84,6 +152,7 @@ export function LibraryPanel() {
           </li>
         ))}
       </ul>
+      <ShippedScenarios />
     </div>
   );
 }
