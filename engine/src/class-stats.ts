@@ -12,13 +12,11 @@ import type {
   Rating,
   Scenario,
   Technique,
-  Vars,
 } from '@defuse/schemas';
 import { isOutcomeBeat } from '@defuse/schemas';
-import type { TimelineEntry, VerifyResult } from './types';
-import { replayLog, type Replay } from './replay';
-import { verifyLog } from './verify';
-import { scenarioDigest } from './hash-chain';
+import type { TimelineEntry } from './types';
+import { replayLog } from './replay';
+import { verifiedReplay } from './verify';
 
 /** The pseudo choice id of a beat's timer running out (as in `PathStep`). */
 export const TIMEOUT_CHOICE = '@timeout';
@@ -211,7 +209,6 @@ export function classStats(
   options: ClassStatsOptions = {},
 ): ClassStats {
   const verify = options.verify ?? true;
-  const digest = verify ? scenarioDigest(scenario) : '';
   const tallies = new Map<string, BeatTally>();
   const outcomeRuns = new Map<string, number>();
   const cueShown = new Map<string, number>();
@@ -229,7 +226,7 @@ export function classStats(
     }
     let timeline: TimelineEntry[];
     if (verify) {
-      const checked = verifiedReplay(scenario, log, digest);
+      const checked = verifiedReplay(scenario, log);
       if (!checked.replay) {
         refuse(checked.verdict.message);
         continue;
@@ -390,86 +387,4 @@ export function spread(values: readonly number[]): Spread | undefined {
     q3: at(0.75),
     max: sorted[sorted.length - 1]!,
   };
-}
-
-/** What {@link verifiedReplay} found: the replay when the log can be trusted, and the verdict. */
-export interface VerifiedReplay {
-  replay?: Replay;
-  verdict: VerifyResult;
-}
-
-/**
- * Verifies a log and replays it in one pass, for many logs of one scenario.
- * The verdict is `verifyLog`'s; the work is shared: the scenario digest is
- * computed once by the caller, the chain is checked without the scenario,
- * and the one replay that feeds the debrief is compared with what the log
- * recorded. Only when something does not match is the full `verifyLog` run,
- * so every refusal carries its exact reason.
- */
-export function verifiedReplay(
-  scenario: Scenario,
-  log: DecisionLog,
-  digest: string = scenarioDigest(scenario),
-): VerifiedReplay {
-  const chain = verifyLog(undefined, log);
-  if (!chain.ok) return { verdict: chain };
-  if (log.scenario.id === scenario.id && log.scenario.digest === digest) {
-    let replay: Replay | undefined;
-    try {
-      replay = replayLog(scenario, log);
-    } catch {
-      replay = undefined;
-    }
-    if (replay && reproduces(scenario, log, replay)) {
-      return { replay, verdict: { ok: true, message: 'intact', diagnostics: [] } };
-    }
-  }
-  const verdict = verifyLog(scenario, log);
-  return verdict.ok ? { replay: replayLog(scenario, log), verdict } : { verdict };
-}
-
-/** True when replay went through every event and came out where the log says. */
-function reproduces(scenario: Scenario, log: DecisionLog, replay: Replay): boolean {
-  if (replay.timeline.length !== log.events.length) return false;
-  return log.events.every((event, i) => {
-    const state = replay.states[i];
-    if (!state) return false;
-    switch (event.type) {
-      case 'start':
-        return state.beat === event.beat && sameVars(state.vars, event.vars);
-      case 'choice':
-      case 'timeout':
-        return state.beat === event.to && sameVars(state.vars, event.vars);
-      case 'end': {
-        const beat = scenario.beats[event.beat];
-        return (
-          state.beat === event.beat &&
-          beat !== undefined &&
-          isOutcomeBeat(beat) &&
-          event.outcome !== undefined &&
-          sameOutcome(beat.outcome, event.outcome)
-        );
-      }
-      default:
-        return true;
-    }
-  });
-}
-
-/** Variable states are flat maps of numbers, booleans and strings. */
-function sameVars(a: Vars, b: Vars | undefined): boolean {
-  if (!b) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
-}
-
-function sameOutcome(a: Outcome, b: Outcome): boolean {
-  return (
-    Object.keys(b).length === 4 &&
-    a.result === b.result &&
-    a.force === b.force &&
-    a.officerInjury === b.officerInjury &&
-    a.subjectInjury === b.subjectInjury
-  );
 }

@@ -31,7 +31,7 @@ export {
   type StartDrillOptions,
   type ResumeDrillOptions,
 } from './drill';
-export { verifyLog } from './verify';
+export { verifyLog, verifiedReplay, type VerifiedReplay } from './verify';
 export { replayLog, stateAt, replayStates, type Replay } from './replay';
 export * from './class-stats';
 export * from './xapi';

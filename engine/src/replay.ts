@@ -145,6 +145,17 @@ export function stateAt(scenario: Scenario, log: DecisionLog, seq: number): Dril
   return state;
 }
 
+/**
+ * Looks at each event beside what replay expects it to record (or why replay
+ * cannot go on); returning false stops the replay there.
+ */
+export type ReplayCheck = (
+  event: LogEvent,
+  index: number,
+  expected?: Expected,
+  error?: ReplayError,
+) => boolean;
+
 /** A replayed log, as a debrief shows it. */
 export interface Replay {
   timeline: TimelineEntry[];
@@ -162,7 +173,7 @@ export interface Replay {
  * after, and who chose the way on. Use `verifyLog` first to know whether the
  * log can be trusted.
  */
-export function replayLog(scenario: Scenario, log: DecisionLog): Replay {
+export function replayLog(scenario: Scenario, log: DecisionLog, check?: ReplayCheck): Replay {
   const timeline: TimelineEntry[] = [];
   const path: string[] = [];
   let enteredAt = 0;
@@ -170,7 +181,8 @@ export function replayLog(scenario: Scenario, log: DecisionLog): Replay {
   let pausedInBeat = 0;
   let pausedAt: number | undefined;
   let varsBefore = log.events[0]?.vars ?? {};
-  const states = replayEvents(scenario, log, (e) => {
+  const states = replayEvents(scenario, log, (e, i, expected, error) => {
+    if (check && !check(e, i, expected, error)) return false;
     const beat = scenario.beats[e.beat];
     const entry: TimelineEntry = {
       seq: e.seq,

@@ -3,7 +3,7 @@ import type { DiagnosticCode } from './diagnostic-codes';
 import { diagnostic } from './diagnostics';
 import { eventHash, scenarioDigest } from './hash-chain';
 import { checkLogShape } from './log-shape';
-import { decisionOf, replayEvents, sameValue } from './replay';
+import { decisionOf, replayLog, sameValue, type Replay } from './replay';
 import type { VerifyProblem, VerifyResult } from './types';
 
 /**
@@ -14,43 +14,58 @@ import type { VerifyProblem, VerifyResult } from './types';
  * only the shape and the chain are checked.
  */
 export function verifyLog(scenario: Scenario | undefined, log: unknown): VerifyResult {
+  return verifiedReplay(scenario, log).verdict;
+}
+
+/** What {@link verifiedReplay} found: the verdict, and the replay when the log can be trusted. */
+export interface VerifiedReplay {
+  verdict: VerifyResult;
+  replay?: Replay;
+}
+
+/**
+ * Verifies a log and, when it can be trusted, gives its debrief replay from
+ * the same pass (a debrief of many logs pays for one replay each, not two).
+ * The verdict is exactly `verifyLog`'s.
+ */
+export function verifiedReplay(scenario: Scenario | undefined, log: unknown): VerifiedReplay {
   const shape = checkLogShape(log);
   if (shape.length) {
     const first = shape[0]!;
     const seq = seqOfPath(log, first.path);
-    return fail(
-      'format',
-      `the log is malformed: ${first.message}`,
-      'DF509',
-      first.path,
-      seq,
-      shape,
-    );
+    const message = `the log is malformed: ${first.message}`;
+    return { verdict: fail('format', message, 'DF509', first.path, seq, shape) };
   }
   const doc = log as DecisionLog;
   const chain = checkChain(doc) ?? checkHeader(doc);
-  if (chain) return chain;
+  if (chain) return { verdict: chain };
   if (!scenario) {
-    return { ok: true, message: 'hash chain intact (scenario not checked)', diagnostics: [] };
+    return {
+      verdict: { ok: true, message: 'hash chain intact (scenario not checked)', diagnostics: [] },
+    };
   }
   if (doc.scenario.id !== scenario.id) {
-    return fail(
-      'scenario-mismatch',
-      `the log is of scenario "${doc.scenario.id}", not "${scenario.id}"`,
-      'DF508',
-      '/scenario/id',
-    );
+    return {
+      verdict: fail(
+        'scenario-mismatch',
+        `the log is of scenario "${doc.scenario.id}", not "${scenario.id}"`,
+        'DF508',
+        '/scenario/id',
+      ),
+    };
   }
   const digest = scenarioDigest(scenario);
   if (doc.scenario.digest !== digest) {
-    return fail(
-      'digest-mismatch',
-      `the log was recorded against version ${doc.scenario.version} of "${doc.scenario.id}" ` +
-        `(digest ${doc.scenario.digest.slice(0, 19)}…), not this text (version ${scenario.version}, ` +
-        `digest ${digest.slice(0, 19)}…)`,
-      'DF502',
-      '/scenario/digest',
-    );
+    return {
+      verdict: fail(
+        'digest-mismatch',
+        `the log was recorded against version ${doc.scenario.version} of "${doc.scenario.id}" ` +
+          `(digest ${doc.scenario.digest.slice(0, 19)}…), not this text (version ${scenario.version}, ` +
+          `digest ${digest.slice(0, 19)}…)`,
+        'DF502',
+        '/scenario/digest',
+      ),
+    };
   }
   return checkReplay(scenario, doc);
 }
@@ -119,9 +134,9 @@ function checkHeader(log: DecisionLog): VerifyResult | undefined {
   return undefined;
 }
 
-function checkReplay(scenario: Scenario, log: DecisionLog): VerifyResult {
+function checkReplay(scenario: Scenario, log: DecisionLog): VerifiedReplay {
   let failure: VerifyResult | undefined;
-  replayEvents(scenario, log, (e, i, expected, error) => {
+  const replay = replayLog(scenario, log, (e, i, expected, error) => {
     const path = `/events/${i}`;
     if (error) {
       failure = fail(error.problem, `event ${e.seq}: ${error.message}`, error.code, path, e.seq);
@@ -142,9 +157,11 @@ function checkReplay(scenario: Scenario, log: DecisionLog): VerifyResult {
     }
     return true;
   });
-  return (
-    failure ?? { ok: true, message: 'intact: chain, digest and replay all agree', diagnostics: [] }
-  );
+  if (failure) return { verdict: failure };
+  return {
+    verdict: { ok: true, message: 'intact: chain, digest and replay all agree', diagnostics: [] },
+    replay,
+  };
 }
 
 function mismatch(e: LogEvent, path: string, field: string, why: string): VerifyResult {

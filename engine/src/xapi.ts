@@ -15,8 +15,7 @@ import { isOutcomeBeat } from '@defuse/schemas';
 import type { TimelineEntry } from './types';
 import type { Replay } from './replay';
 import { availableChoices } from './step';
-import { scenarioDigest } from './hash-chain';
-import { verifiedReplay } from './class-stats';
+import { verifiedReplay } from './verify';
 
 /** Every IRI this project mints starts here (activities, verbs, extensions). */
 export const XAPI_BASE = 'https://defuse.training/xapi/';
@@ -132,9 +131,8 @@ export function toXapiStatements(
   options: XapiOptions = {},
 ): XapiStatement[] {
   const statements: XapiStatement[] = [];
-  const digest = scenarioDigest(scenario);
   for (const log of logs) {
-    const { replay, verdict } = verifiedReplay(scenario, log, digest);
+    const { replay, verdict } = verifiedReplay(scenario, log);
     if (!replay) {
       throw new XapiExportError(
         `Log ${log.sessionId} (trainee ${log.trainee.id}) was not exported: ${verdict.message}`,

@@ -34,7 +34,7 @@ export function checkIntegrity(log: DecisionLog, shelf: ScenarioShelf): Integrit
     return { ...tampered(chain.message, chain.seq), ...(scenario ? { scenario } : {}) };
   }
   if (scenario) {
-    const { replay, verdict } = verifiedReplay(scenario, log, log.scenario.digest);
+    const { replay, verdict } = verifiedReplay(scenario, log);
     if (!replay) return { ...tampered(verdict.message, verdict.seq), scenario };
     return {
       state: 'intact',
