@@ -25,7 +25,7 @@ describe('shipped scenarios in the Library panel', () => {
     for (const doc of shipped) {
       const item = within(section).getByText(doc.title).closest('li')!;
       const beats = Object.keys(doc.beats).length;
-      expect(item.textContent).toContain(`${doc['x-callType'] as string} · ${beats} beats`);
+      expect(item.textContent).toContain(`${doc['x-callType'] as string} · ${beats}\u00a0beats`);
     }
   });
 
