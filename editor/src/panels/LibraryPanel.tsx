@@ -61,7 +61,7 @@ function ShippedScenarios() {
               <span className="library-title">{s.title}</span>
               <span className="library-meta">
                 {s.callType ? `${s.callType} · ` : ''}
-                {s.beats}\u00a0beat{s.beats === 1 ? '' : 's'}
+                {`${s.beats}\u00a0beat${s.beats === 1 ? '' : 's'}`}
               </span>
               <button
                 type="button"
