@@ -44,7 +44,7 @@ async function commit(field: Locator, value: string): Promise<void> {
 }
 
 async function addBeat(page: Page, kind: 'Scene' | 'Outcome', id: string, title: string) {
-  await page.getByRole('button', { name: `+ ${kind}` }).click();
+  await page.getByRole('button', { name: `+ ${kind}`, exact: true }).click();
   await commit(inspector(page).getByLabel('Beat id'), id);
   await inspector(page).getByLabel('Title', { exact: true }).fill(title);
   await page.locator(`[data-beat-id="${id}"]`).waitFor();

@@ -206,7 +206,7 @@ describe('the editor with scenario files', () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}editor/`);
     await page.locator('.react-flow').waitFor();
-    await page.getByRole('button', { name: '+ Scene' }).click();
+    await page.getByRole('button', { name: '+ Scene', exact: true }).click();
     await page
       .locator('.inspector')
       .getByLabel('Title', { exact: true })
