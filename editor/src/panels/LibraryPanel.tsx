@@ -142,11 +142,11 @@ export function LibraryPanel() {
             ) : (
               <button
                 type="button"
-                className="icon-button"
+                className="button small"
                 aria-label={`Delete ${s.title}`}
                 onClick={() => setConfirming(s.key)}
               >
-                🗑
+                Delete
               </button>
             )}
           </li>
