@@ -7,7 +7,9 @@ let failed = 0;
 try {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  failed = report.numFailedTests;
+  // A file that fails to load counts as a failure even though none of its tests ran.
+  if (failed === 0) failed = report.numFailedTestSuites ?? 0;
 } catch {
   // The run stopped before Vitest wrote a report (install, lint or typecheck failed).
   failed = 1;

@@ -73,6 +73,7 @@ describe('resuming an interrupted drill', () => {
       .toBeGreaterThan(0);
     await screenshot(page, 'resume-instructor-waiting-landscape');
     await page.locator('[data-instructor-option="1"]').tap();
+    await page.waitForSelector('[data-instructor-option]', { state: 'detached' });
     await playToOutcome(page, { prefer: route });
 
     const [log] = await storedLogs(page);
