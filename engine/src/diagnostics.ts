@@ -21,7 +21,10 @@ export function diagnostic(
 
 /** Escapes one reference token of a JSON pointer (RFC 6901). */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const t = String(token);
+  // Almost no token needs escaping; skip the two replaces on the hot path.
+  if (!t.includes('~') && !t.includes('/')) return t;
+  return t.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Joins reference tokens into a JSON pointer. */

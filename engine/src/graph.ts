@@ -14,36 +14,51 @@ export interface Edge {
 }
 
 /**
- * Every beat a destination can lead to, with how. A valid destination has one
- * form; a document being edited may hold several, and all are listed.
+ * Calls `visit` for every beat a destination can lead to, with how. A valid
+ * destination has one form; a document being edited may hold several, and
+ * all are visited.
  */
+export function forEachTarget(
+  dest: Destination,
+  visit: (to: string, via: Edge['via'], index?: number) => void,
+): void {
+  if (typeof dest.to === 'string') visit(dest.to, 'to');
+  dest.branches?.forEach((b, index) => visit(b.to, 'branches', index));
+  dest.chance?.forEach((o, index) => visit(o.to, 'chance', index));
+  dest.instructor?.forEach((o, index) => visit(o.to, 'instructor', index));
+}
+
+/** Every beat a destination can lead to, with how (see {@link forEachTarget}). */
 export function destinationTargets(
   dest: Destination,
 ): { to: string; via: Edge['via']; index?: number }[] {
   const out: { to: string; via: Edge['via']; index?: number }[] = [];
-  if (typeof dest.to === 'string') out.push({ to: dest.to, via: 'to' });
-  dest.branches?.forEach((b, index) => out.push({ to: b.to, via: 'branches', index }));
-  dest.chance?.forEach((o, index) => out.push({ to: o.to, via: 'chance', index }));
-  dest.instructor?.forEach((o, index) => out.push({ to: o.to, via: 'instructor', index }));
+  forEachTarget(dest, (to, via, index) =>
+    out.push(index === undefined ? { to, via } : { to, via, index }),
+  );
   return out;
 }
 
 /** All edges of the scenario's beat graph, in document order. */
 export function scenarioEdges(scenario: Scenario): Edge[] {
   const edges: Edge[] = [];
-  for (const [from, beat] of Object.entries(scenario.beats)) {
+  for (const from in scenario.beats) {
+    const beat = scenario.beats[from]!;
     if (isOutcomeBeat(beat)) continue;
     for (const choice of beat.choices ?? []) {
-      for (const t of destinationTargets(choice)) {
-        const edge: Edge = { from, choice: choice.id, ...t };
+      forEachTarget(choice, (to, via, index) => {
+        const edge: Edge = { from, choice: choice.id, to, via };
+        if (index !== undefined) edge.index = index;
         if (choice.rating) edge.rating = choice.rating;
         edges.push(edge);
-      }
+      });
     }
     if (beat.onTimeout && beat.timeLimitSec !== undefined) {
-      for (const t of destinationTargets(beat.onTimeout)) {
-        edges.push({ from, choice: '@timeout', ...t });
-      }
+      forEachTarget(beat.onTimeout, (to, via, index) => {
+        const edge: Edge = { from, choice: '@timeout', to, via };
+        if (index !== undefined) edge.index = index;
+        edges.push(edge);
+      });
     }
   }
   return edges;

@@ -21,7 +21,8 @@ export function checkSemantics(scenario: Scenario): Diagnostic[] {
   const beats = scenario.beats;
   const variables = scenario.variables ?? {};
   const allChoiceIds = new Set<string>();
-  for (const beat of Object.values(beats)) {
+  for (const id in beats) {
+    const beat = beats[id]!;
     if (!isOutcomeBeat(beat)) for (const c of beat.choices ?? []) allChoiceIds.add(c.id);
   }
 
@@ -37,7 +38,7 @@ export function checkSemantics(scenario: Scenario): Diagnostic[] {
   }
 
   const ctx: CheckContext = { beats, variables, allChoiceIds, out };
-  for (const [id, beat] of Object.entries(beats)) checkBeat(id, beat, ctx);
+  for (const id in beats) checkBeat(id, beats[id]!, ctx);
   return out;
 }
 
