@@ -69,22 +69,31 @@ function buildEditor(): string {
   return site;
 }
 
-/** Gzipped sizes of the built JavaScript: everything, and what loads at start. */
-function scriptSizes(site: string): { all: number; startup: number } {
+/**
+ * Gzipped sizes of the built JavaScript: all the editor's code, what loads at
+ * start, and the shipped scenarios (content, not code: each loads only when
+ * the Library tab opens).
+ */
+function scriptSizes(site: string): { all: number; startup: number; scenarios: number } {
   const assets = join(site, 'editor', 'assets');
   const html = readFileSync(join(site, 'editor', 'index.html'), 'utf8');
   let all = 0;
   let startup = 0;
+  let scenarios = 0;
   // `jobs-*` is the worker's code for browsers without workers: never loaded beside the worker.
   for (const file of readdirSync(assets).filter(
     (f) => f.endsWith('.js') && !f.startsWith('jobs-'),
   )) {
     const size = gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
+    if (file.includes('.scenario-')) {
+      scenarios += size;
+      continue;
+    }
     all += size;
     // The entry is named in index.html; the worker starts with the editor; the preview loads on Play.
     if (html.includes(file) || file.startsWith('worker')) startup += size;
   }
-  return { all, startup };
+  return { all, startup, scenarios };
 }
 
 // Page scripts are plain strings: the bench runs under tsx, whose helpers
@@ -278,6 +287,11 @@ export async function benchEditor(): Promise<BenchRow[]> {
     rows.push({
       name: 'editor JavaScript loaded at start, gzipped (app + worker)',
       value: round(sizes.startup / 1024),
+      unit: 'KB',
+    });
+    rows.push({
+      name: 'shipped scenarios offered in the Library tab (content, each loaded on demand), gzipped',
+      value: round(sizes.scenarios / 1024),
       unit: 'KB',
     });
 
