@@ -1,6 +1,6 @@
-import { isOutcomeBeat, type Scenario } from '@defuse/schemas';
+import type { Scenario, SceneBeat } from '@defuse/schemas';
 import { diagnostic, pointer } from './diagnostics';
-import { adjacency, reachableFrom, scenarioEdges, type Edge } from './graph';
+import { beatGraph, edgeChoice, reachedFrom, type BeatGraph } from './graph';
 import type { Analysis, Diagnostic, PathStep } from './types';
 
 /** Simple paths are counted up to this many; beyond, the count is a lower bound. */
@@ -11,31 +11,29 @@ const PATH_WORK_CAP = 50_000;
 /**
  * What a valid scenario's graph says about it: beats nobody reaches, beats
  * that trap the trainee, choices that may all be hidden, counts, and the
- * shortest preferred route to each outcome.
+ * shortest preferred route to each outcome. Works on beat numbers and flat
+ * edge arrays ({@link BeatGraph}), so 10,000 beats take milliseconds.
  */
 export function analyzeScenario(scenario: Scenario): Analysis {
-  const edges = scenarioEdges(scenario);
-  const adj = adjacency(scenario, edges);
-  const ids = Object.keys(scenario.beats);
+  const graph = beatGraph(scenario);
+  const { ids, outcome } = graph;
+  const start = graph.index[scenario.start];
   const diagnostics: Diagnostic[] = [];
 
-  const reachable = Object.hasOwn(scenario.beats, scenario.start)
-    ? reachableFrom([scenario.start], (id) => (adj.get(id) ?? []).map((e) => e.to))
-    : new Set<string>();
-
-  const incoming = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const e of edges) incoming.get(e.to)?.push(e.from);
-  const outcomes = ids.filter((id) => isOutcomeBeat(scenario.beats[id]!));
-  const canFinish = reachableFrom(outcomes, (x) => incoming.get(x) ?? []);
+  const outcomes: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (outcome[i]) outcomes.push(i);
+  const reachable = reachedFrom(graph, start === undefined ? [] : [start]);
+  const canFinish = reachedFrom(graph, outcomes, true);
 
   const unreachableBeats: string[] = [];
   const unreachedOutcomes: string[] = [];
   const trapBeats: string[] = [];
-  for (const id of ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     const beat = scenario.beats[id]!;
-    const at = pointer('beats', id);
-    if (!reachable.has(id)) {
-      if (isOutcomeBeat(beat)) {
+    if (!reachable[i]) {
+      const at = pointer('beats', id);
+      if (outcome[i]) {
         unreachedOutcomes.push(id);
         diagnostics.push(diagnostic('DF405', at, `no path from the start reaches outcome "${id}"`));
       } else {
@@ -43,56 +41,52 @@ export function analyzeScenario(scenario: Scenario): Analysis {
         diagnostics.push(diagnostic('DF401', at, `no path from the start reaches beat "${id}"`));
       }
     }
-    if (!canFinish.has(id)) {
+    if (!canFinish[i]) {
       trapBeats.push(id);
       diagnostics.push(
         diagnostic(
           'DF402',
-          at,
+          pointer('beats', id),
           'no outcome can be reached from here: a trainee who gets here can never finish',
         ),
       );
     }
-    if (!isOutcomeBeat(beat)) {
-      const choices = beat.choices ?? [];
-      if (
-        choices.length > 0 &&
-        choices.every((c) => c.when !== undefined) &&
-        beat.timeLimitSec === undefined
-      ) {
+    if (
+      !outcome[i] &&
+      (beat as SceneBeat).timeLimitSec === undefined &&
+      allConditional((beat as SceneBeat).choices)
+    ) {
+      diagnostics.push(
+        diagnostic(
+          'DF403',
+          pointer('beats', id, 'choices'),
+          'every choice here has a "when" and there is no timer: if none holds, the drill is stuck',
+        ),
+      );
+    }
+    const media = beat.media;
+    for (let m = 0; media && m < media.length; m++) {
+      const item = media[m]!;
+      if (item.type === 'image' && !item.alt?.trim()) {
         diagnostics.push(
           diagnostic(
-            'DF403',
-            `${at}/choices`,
-            'every choice here has a "when" and there is no timer: if none holds, the drill is stuck',
+            'DF404',
+            pointer('beats', id, 'media', m),
+            `the image "${item.src}" has no alt text for people who cannot see it`,
           ),
         );
       }
     }
-    (beat.media ?? []).forEach((m, i) => {
-      if (m.type === 'image' && !m.alt?.trim()) {
-        diagnostics.push(
-          diagnostic(
-            'DF404',
-            `${at}/media/${i}`,
-            `the image "${m.src}" has no alt text for people who cannot see it`,
-          ),
-        );
-      }
-    });
   }
 
-  const { paths, capped, hasCycles } = countPaths(scenario.start, adj, reachable, scenario);
+  const { paths, capped, hasCycles } = countPaths(graph, start, reachable);
   return {
     diagnostics,
     counts: {
       beats: ids.length,
       sceneBeats: ids.length - outcomes.length,
       outcomes: outcomes.length,
-      choices: ids.reduce((n, id) => {
-        const b = scenario.beats[id]!;
-        return n + (isOutcomeBeat(b) ? 0 : (b.choices?.length ?? 0));
-      }, 0),
+      choices: graph.choices,
       paths,
       pathsCapped: capped,
       hasCycles,
@@ -100,89 +94,103 @@ export function analyzeScenario(scenario: Scenario): Analysis {
     unreachableBeats,
     trapBeats,
     unreachedOutcomes,
-    preferredPaths: preferredPaths(scenario, adj, outcomes),
+    preferredPaths: preferredPaths(scenario, graph, start, outcomes),
   };
+}
+
+function allConditional(choices: readonly { when?: unknown }[] | undefined): boolean {
+  if (!choices?.length) return false;
+  for (const c of choices) if (c.when === undefined) return false;
+  return true;
 }
 
 /**
  * Counts distinct routes (sequences of choices) from the start to an
  * outcome that visit no beat twice. Acyclic graphs are counted exactly by
- * memoisation; graphs with cycles by a bounded depth-first search.
+ * memoisation; graphs with cycles by a depth-first search bounded by
+ * {@link PATH_WORK_CAP} steps.
  */
 function countPaths(
-  start: string,
-  adj: Map<string, Edge[]>,
-  reachable: Set<string>,
-  scenario: Scenario,
+  graph: BeatGraph,
+  start: number | undefined,
+  reachable: Uint8Array,
 ): { paths: number; capped: boolean; hasCycles: boolean } {
-  if (!reachable.has(start)) return { paths: 0, capped: false, hasCycles: false };
-  const isOutcome = (id: string) => {
-    const b = scenario.beats[id];
-    return b !== undefined && isOutcomeBeat(b);
-  };
-  // Iterative DFS colouring to detect a cycle and get a post-order.
-  const state = new Map<string, 1 | 2>();
-  const order: string[] = [];
+  if (start === undefined || !reachable[start]) {
+    return { paths: 0, capped: false, hasCycles: false };
+  }
+  const { first, to, outcome } = graph;
+  const n = graph.ids.length;
+  // Iterative depth-first colouring (1 on the stack, 2 done) finds a cycle and a post-order.
+  const colour = new Uint8Array(n);
+  const order = new Int32Array(n);
+  let done = 0;
+  const stack = new Int32Array(n);
+  const next = new Int32Array(n);
+  let depth = 0;
   let hasCycles = false;
-  const stack: [string, number][] = [[start, 0]];
-  state.set(start, 1);
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    const out = adj.get(top[0]) ?? [];
-    if (top[1] < out.length) {
-      const next = out[top[1]++]!.to;
-      const s = state.get(next);
-      if (s === 1) hasCycles = true;
-      else if (s === undefined) {
-        state.set(next, 1);
-        stack.push([next, 0]);
+  stack[depth] = start;
+  next[depth++] = first[start]!;
+  colour[start] = 1;
+  while (depth > 0) {
+    const at = stack[depth - 1]!;
+    const e = next[depth - 1]!;
+    if (e < first[at + 1]!) {
+      next[depth - 1] = e + 1;
+      const target = to[e]!;
+      if (colour[target] === 1) hasCycles = true;
+      else if (colour[target] === 0) {
+        colour[target] = 1;
+        stack[depth] = target;
+        next[depth++] = first[target]!;
       }
     } else {
-      state.set(top[0], 2);
-      order.push(top[0]);
-      stack.pop();
+      colour[at] = 2;
+      order[done++] = at;
+      depth--;
     }
   }
   if (!hasCycles) {
-    const count = new Map<string, number>();
-    for (const id of order) {
-      let n = isOutcome(id) ? 1 : 0;
-      for (const e of adj.get(id) ?? []) n += count.get(e.to) ?? 0;
-      count.set(id, Math.min(n, Number.MAX_SAFE_INTEGER));
+    const count = new Float64Array(n);
+    for (let k = 0; k < done; k++) {
+      const at = order[k]!;
+      let sum = outcome[at]!;
+      for (let e = first[at]!, end = first[at + 1]!; e < end; e++) sum += count[to[e]!]!;
+      count[at] = Math.min(sum, Number.MAX_SAFE_INTEGER);
     }
-    const paths = count.get(start) ?? 0;
+    const paths = count[start]!;
     return { paths: Math.min(paths, PATH_CAP), capped: paths > PATH_CAP, hasCycles };
   }
+  // Through cycles: walk every simple route, an outcome ending each, until the work runs out.
   let paths = 0;
   let work = 1;
-  // Flags rather than Set.add/delete: thousands of deletes on a large Set make V8 rehash it over and over.
-  const onPath = new Map<string, boolean>();
-  const route: [string, number][] = [];
-  const enter = (id: string) => {
-    if (isOutcome(id)) paths++;
+  const onPath = new Uint8Array(n);
+  depth = 0;
+  const enter = (beat: number) => {
+    if (outcome[beat]) paths++;
     else {
-      onPath.set(id, true);
-      route.push([id, 0]);
+      onPath[beat] = 1;
+      stack[depth] = beat;
+      next[depth++] = first[beat]!;
     }
   };
   enter(start);
   let complete = true;
-  while (route.length) {
+  while (depth > 0) {
     if (work > PATH_WORK_CAP || paths >= PATH_CAP) {
       complete = false;
       break;
     }
-    const top = route[route.length - 1]!;
-    const out = adj.get(top[0]) ?? [];
-    if (top[1] < out.length) {
-      const to = out[top[1]++]!.to;
-      if (onPath.get(to) !== true) {
+    const at = stack[depth - 1]!;
+    const e = next[depth - 1]!;
+    if (e < first[at + 1]!) {
+      next[depth - 1] = e + 1;
+      if (!onPath[to[e]!]) {
         work++;
-        enter(to);
+        enter(to[e]!);
       }
     } else {
-      onPath.set(top[0], false);
-      route.pop();
+      onPath[at] = 0;
+      depth--;
     }
   }
   return { paths, capped: !complete, hasCycles };
@@ -194,32 +202,42 @@ function countPaths(
  */
 function preferredPaths(
   scenario: Scenario,
-  adj: Map<string, Edge[]>,
-  outcomes: string[],
+  graph: BeatGraph,
+  start: number | undefined,
+  outcomes: number[],
 ): Record<string, PathStep[] | undefined> {
+  const { ids, first, from, to, preferred } = graph;
   const result: Record<string, PathStep[] | undefined> = {};
-  const cameBy = new Map<string, Edge | null>();
-  if (Object.hasOwn(scenario.beats, scenario.start)) {
-    cameBy.set(scenario.start, null);
-    const queue = [scenario.start];
-    for (let i = 0; i < queue.length; i++) {
-      for (const e of adj.get(queue[i]!) ?? []) {
-        if (e.rating !== 'preferred' || cameBy.has(e.to)) continue;
-        cameBy.set(e.to, e);
-        queue.push(e.to);
+  // The edge each beat was first reached by: -1 for the start, -2 not reached.
+  const cameBy = new Int32Array(ids.length).fill(-2);
+  if (start !== undefined) {
+    cameBy[start] = -1;
+    const queue = new Int32Array(ids.length);
+    let tail = 0;
+    queue[tail++] = start;
+    for (let head = 0; head < tail; head++) {
+      const at = queue[head]!;
+      for (let e = first[at]!, end = first[at + 1]!; e < end; e++) {
+        if (!preferred[e] || cameBy[to[e]!] !== -2) continue;
+        cameBy[to[e]!] = e;
+        queue[tail++] = to[e]!;
       }
     }
   }
   for (const o of outcomes) {
-    if (!cameBy.has(o)) {
-      result[o] = undefined;
+    if (cameBy[o] === -2) {
+      result[ids[o]!] = undefined;
       continue;
     }
     const steps: PathStep[] = [];
-    for (let e = cameBy.get(o); e; e = cameBy.get(e.from)) {
-      steps.unshift({ beat: e.from, choice: e.choice, to: e.to });
+    for (let e = cameBy[o]!; e >= 0; e = cameBy[from[e]!]!) {
+      steps.push({
+        beat: ids[from[e]!]!,
+        choice: edgeChoice(scenario, graph, e),
+        to: ids[to[e]!]!,
+      });
     }
-    result[o] = steps;
+    result[ids[o]!] = steps.reverse();
   }
   return result;
 }

@@ -9,11 +9,16 @@ export interface ConditionContext {
 
 /** The single comparison operator of a `var` condition, if it has exactly one. */
 export function comparisonOf(cond: VarCondition): { op: string; value: unknown } | undefined {
-  const ops = (['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in'] as const).filter((op) => op in cond);
-  if (ops.length !== 1) return undefined;
-  const op = ops[0]!;
-  return { op, value: cond[op] };
+  let found: (typeof OPERATORS)[number] | undefined;
+  for (const op of OPERATORS) {
+    if (!Object.hasOwn(cond, op)) continue;
+    if (found) return undefined;
+    found = op;
+  }
+  return found && { op: found, value: cond[found] };
 }
+
+const OPERATORS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in'] as const;
 
 /**
  * Evaluates a condition tree. Conditions are data, never code: this is the

@@ -92,3 +92,177 @@ export function reachableFrom(
   }
   return seen;
 }
+
+/**
+ * The beat graph with beats numbered in document order and edges held in
+ * flat typed arrays (compressed rows): the edges leaving beat `i` are
+ * `first[i]` up to `first[i + 1]`, in document order. Destinations naming
+ * no beat are left out. Built for whole-graph passes over large scenarios,
+ * where per-edge objects and string-keyed maps would dominate the cost.
+ */
+export interface BeatGraph {
+  ids: string[];
+  /**
+   * Beat number by id: a prototype-less object, not a Map, because V8 looks
+   * up keys read from JSON faster in an object.
+   */
+  index: Record<string, number>;
+  /** 1 for an outcome beat. */
+  outcome: Uint8Array;
+  /** Scene beats' choices, counted once each. */
+  choices: number;
+  first: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  /** The index of each edge's choice in its beat's `choices`, or -1 for the timer. */
+  choice: Int32Array;
+  /** 1 when the edge's choice is rated `preferred`. */
+  preferred: Uint8Array;
+}
+
+/** Builds the {@link BeatGraph} of a scenario in one pass over its beats. */
+export function beatGraph(scenario: Scenario): BeatGraph {
+  const ids = Object.keys(scenario.beats);
+  const n = ids.length;
+  const index = Object.create(null) as Record<string, number>;
+  for (let i = 0; i < n; i++) index[ids[i]!] = i;
+  const outcome = new Uint8Array(n);
+  const first = new Int32Array(n + 1);
+  const rows = new EdgeRows(index, 4 * n);
+  let choices = 0;
+  for (let i = 0; i < n; i++) {
+    first[i] = rows.count;
+    const beat = scenario.beats[ids[i]!]!;
+    if (isOutcomeBeat(beat)) {
+      outcome[i] = 1;
+      continue;
+    }
+    const list = beat.choices;
+    if (list) {
+      choices += list.length;
+      for (let c = 0; c < list.length; c++) rows.add(i, list[c]!, c);
+    }
+    const onTimeout = beat.onTimeout;
+    if (onTimeout && beat.timeLimitSec !== undefined) rows.add(i, onTimeout, -1);
+  }
+  first[n] = rows.count;
+  const size = rows.count;
+  return {
+    ids,
+    index,
+    outcome,
+    choices,
+    first,
+    from: rows.from.subarray(0, size),
+    to: rows.to.subarray(0, size),
+    choice: rows.choice.subarray(0, size),
+    preferred: rows.preferred.subarray(0, size),
+  };
+}
+
+/** The choice (or `@timeout`) an edge of the graph stands for. */
+export function edgeChoice(scenario: Scenario, graph: BeatGraph, edge: number): string {
+  const c = graph.choice[edge]!;
+  const beat = scenario.beats[graph.ids[graph.from[edge]!]!]!;
+  return c < 0 || isOutcomeBeat(beat) ? '@timeout' : beat.choices![c]!.id;
+}
+
+/** The edge arrays of a graph being built, grown by doubling. */
+class EdgeRows {
+  count = 0;
+  from: Int32Array;
+  to: Int32Array;
+  choice: Int32Array;
+  preferred: Uint8Array;
+
+  constructor(
+    readonly index: Record<string, number>,
+    capacity: number,
+  ) {
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+    this.choice = new Int32Array(capacity);
+    this.preferred = new Uint8Array(capacity);
+  }
+
+  /** Appends an edge per target of `dest`, in the order of {@link forEachTarget}. */
+  add(from: number, dest: Destination & { rating?: string }, choice: number): void {
+    const pref = choice >= 0 && dest.rating === 'preferred';
+    const to = dest.to;
+    if (typeof to === 'string') this.edge(from, to, choice, pref);
+    const branches = dest.branches;
+    const chance = dest.chance;
+    const instructor = dest.instructor;
+    for (let k = 0; branches && k < branches.length; k++) {
+      this.edge(from, branches[k]!.to, choice, pref);
+    }
+    for (let k = 0; chance && k < chance.length; k++) this.edge(from, chance[k]!.to, choice, pref);
+    for (let k = 0; instructor && k < instructor.length; k++) {
+      this.edge(from, instructor[k]!.to, choice, pref);
+    }
+  }
+
+  private edge(from: number, target: string, choice: number, pref: boolean): void {
+    const to = this.index[target];
+    if (to === undefined) return;
+    if (this.count === this.to.length) this.grow();
+    const e = this.count++;
+    this.from[e] = from;
+    this.to[e] = to;
+    this.choice[e] = choice;
+    this.preferred[e] = pref ? 1 : 0;
+  }
+
+  private grow(): void {
+    const size = Math.max(16, this.to.length * 2);
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    const choice = new Int32Array(size);
+    const preferred = new Uint8Array(size);
+    from.set(this.from);
+    to.set(this.to);
+    choice.set(this.choice);
+    preferred.set(this.preferred);
+    Object.assign(this, { from, to, choice, preferred });
+  }
+}
+
+/**
+ * Beats reachable from `starts` by breadth-first search along the graph's
+ * edges, or against them when `backwards`: 1 for each beat reached.
+ */
+export function reachedFrom(graph: BeatGraph, starts: readonly number[], backwards = false) {
+  const n = graph.ids.length;
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (const s of starts) {
+    if (seen[s]) continue;
+    seen[s] = 1;
+    queue[tail++] = s;
+  }
+  const [first, ends] = backwards ? reverse(graph) : [graph.first, graph.to];
+  for (let head = 0; head < tail; head++) {
+    const at = queue[head]!;
+    for (let e = first[at]!, end = first[at + 1]!; e < end; e++) {
+      const next = ends[e]!;
+      if (seen[next]) continue;
+      seen[next] = 1;
+      queue[tail++] = next;
+    }
+  }
+  return seen;
+}
+
+/** The graph's edges turned around, as rows of sources by target. */
+function reverse(graph: BeatGraph): [Int32Array, Int32Array] {
+  const n = graph.ids.length;
+  const m = graph.to.length;
+  const first = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) first[graph.to[e]! + 1]!++;
+  for (let i = 0; i < n; i++) first[i + 1]! += first[i]!;
+  const fill = first.slice(0, n);
+  const sources = new Int32Array(m);
+  for (let e = 0; e < m; e++) sources[fill[graph.to[e]!]!++] = graph.from[e]!;
+  return [first, sources];
+}

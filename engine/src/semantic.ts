@@ -1,13 +1,17 @@
 import {
   isOutcomeBeat,
+  type AddEffect,
   type Beat,
   type Condition,
   type Destination,
   type Effect,
   type Scenario,
+  type SetEffect,
   type Variable,
+  type VarCondition,
 } from '@defuse/schemas';
 import { comparisonOf } from './conditions';
+import type { DiagnosticCode } from './diagnostic-codes';
 import { diagnostic, pointer } from './diagnostics';
 import type { Diagnostic } from './types';
 
@@ -15,334 +19,371 @@ import type { Diagnostic } from './types';
  * The checks a JSON Schema cannot express: destinations exist, variables are
  * known and typed, weights are positive, cues named by `actsOn` are shown.
  * Runs on documents that already match the schema.
+ *
+ * It walks every choice of every beat, so it is written for large documents:
+ * the walk keeps the JSON pointer as a stack of tokens and joins it only
+ * when it reports something, and builds sets only when they are needed.
  */
 export function checkSemantics(scenario: Scenario): Diagnostic[] {
-  const out: Diagnostic[] = [];
   const beats = scenario.beats;
-  const variables = scenario.variables ?? {};
-  const allChoiceIds = new Set<string>();
-  for (const id in beats) {
-    const beat = beats[id]!;
-    if (!isOutcomeBeat(beat)) for (const c of beat.choices ?? []) allChoiceIds.add(c.id);
-  }
-
+  const ctx = new Checker(beats, scenario.variables ?? {});
   if (!Object.hasOwn(beats, scenario.start)) {
-    out.push(
+    ctx.out.push(
       diagnostic('DF302', '/start', `the start beat "${scenario.start}" does not exist`, {
         beat: undefined,
       }),
     );
   }
-  for (const [name, def] of Object.entries(variables)) {
-    checkVariable(name, def, out);
+  for (const name in ctx.variables) checkVariable(name, ctx.variables[name]!, ctx);
+  for (const id in beats) {
+    ctx.path.push('beats', id);
+    checkBeat(beats[id]!, ctx);
+    ctx.path.length = 0;
+  }
+  return ctx.out;
+}
+
+/** The walk's state: what the document declares, where the walk is, and what it found. */
+class Checker {
+  readonly out: Diagnostic[] = [];
+  /** Reference tokens of the JSON pointer to the value being checked. */
+  readonly path: (string | number)[] = [];
+  private choiceIds: Set<string> | undefined;
+
+  constructor(
+    readonly beats: Record<string, Beat>,
+    readonly variables: Record<string, Variable>,
+  ) {}
+
+  /** Reports at the current place, or below it by `tail`. */
+  report(code: DiagnosticCode, message: string, ...tail: (string | number)[]): void {
+    this.out.push(diagnostic(code, pointer(...this.path, ...tail), message));
   }
 
-  const ctx: CheckContext = { beats, variables, allChoiceIds, out };
-  for (const id in beats) checkBeat(id, beats[id]!, ctx);
-  return out;
+  hasBeat(id: string): boolean {
+    return Object.hasOwn(this.beats, id);
+  }
+
+  variable(name: string): Variable | undefined {
+    return Object.hasOwn(this.variables, name) ? this.variables[name] : undefined;
+  }
+
+  /** True when some beat has a choice with this id (gathered on first use). */
+  hasChoice(id: string): boolean {
+    if (!this.choiceIds) {
+      this.choiceIds = new Set();
+      for (const beatId in this.beats) {
+        const beat = this.beats[beatId]!;
+        if (!isOutcomeBeat(beat)) for (const c of beat.choices ?? []) this.choiceIds.add(c.id);
+      }
+    }
+    return this.choiceIds.has(id);
+  }
 }
 
-interface CheckContext {
-  beats: Record<string, Beat>;
-  variables: Record<string, Variable>;
-  allChoiceIds: Set<string>;
-  out: Diagnostic[];
-}
-
-function checkVariable(name: string, def: Variable, out: Diagnostic[]): void {
-  const at = pointer('variables', name);
+function checkVariable(name: string, def: Variable, ctx: Checker): void {
+  const at = ['variables', name];
   if (def.type === 'number') {
     if (def.min !== undefined && def.max !== undefined && def.min > def.max) {
-      out.push(diagnostic('DF318', at, `"${name}" has min ${def.min} above max ${def.max}`));
+      ctx.report('DF318', `"${name}" has min ${def.min} above max ${def.max}`, ...at);
     }
     if (outside(def.initial, def)) {
-      out.push(
-        diagnostic(
-          'DF318',
-          `${at}/initial`,
-          `"${name}" starts at ${def.initial}, outside its range ${range(def)}`,
-        ),
+      ctx.report(
+        'DF318',
+        `"${name}" starts at ${def.initial}, outside its range ${range(def)}`,
+        ...at,
+        'initial',
       );
     }
   } else if (def.type === 'enum') {
     if (new Set(def.values).size !== def.values.length) {
-      out.push(diagnostic('DF318', `${at}/values`, `"${name}" lists a value twice`));
+      ctx.report('DF318', `"${name}" lists a value twice`, ...at, 'values');
     }
     if (!def.values.includes(def.initial)) {
-      out.push(
-        diagnostic(
-          'DF311',
-          `${at}/initial`,
-          `"${name}" starts at "${def.initial}", which is not one of ${list(def.values)}`,
-        ),
+      ctx.report(
+        'DF311',
+        `"${name}" starts at "${def.initial}", which is not one of ${list(def.values)}`,
+        ...at,
+        'initial',
       );
     }
   }
 }
 
-function checkBeat(id: string, beat: Beat, ctx: CheckContext): void {
-  const at = pointer('beats', id);
-  const cueIds = new Set<string>();
-  (beat.cues ?? []).forEach((cue, i) => {
-    if (cueIds.has(cue.id)) {
-      ctx.out.push(
-        diagnostic('DF319', `${at}/cues/${i}/id`, `the cue id "${cue.id}" is used twice`),
-      );
+/** Indexes of the entries whose id an earlier entry already has. */
+function repeatedIds(items: readonly { id: string }[]): number[] {
+  const repeats: number[] = [];
+  if (items.length < 2) return repeats;
+  if (items.length <= 8) {
+    for (let i = 1; i < items.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (items[j]!.id === items[i]!.id) {
+          repeats.push(i);
+          break;
+        }
+      }
     }
-    cueIds.add(cue.id);
+    return repeats;
+  }
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) repeats.push(i);
+    seen.add(item.id);
   });
+  return repeats;
+}
+
+function checkBeat(beat: Beat, ctx: Checker): void {
+  const cues = beat.cues ?? [];
+  for (const i of repeatedIds(cues)) {
+    ctx.report('DF319', `the cue id "${cues[i]!.id}" is used twice`, 'cues', i, 'id');
+  }
 
   if (isOutcomeBeat(beat)) {
     const loose = beat as Beat & Record<string, unknown>;
     for (const field of ['choices', 'timeLimitSec', 'onTimeout']) {
       if (field in loose) {
-        ctx.out.push(
-          diagnostic(
-            'DF314',
-            `${at}/${field}`,
-            `an outcome beat ends the drill; it cannot have ${field}`,
-          ),
-        );
+        ctx.report('DF314', `an outcome beat ends the drill; it cannot have ${field}`, field);
       }
     }
     return;
   }
 
   const choices = beat.choices ?? [];
-  if (beat.timeLimitSec !== undefined && !beat.onTimeout) {
-    ctx.out.push(
-      diagnostic(
-        'DF312',
-        `${at}/timeLimitSec`,
-        'a beat with a time limit needs onTimeout to say where the drill goes when time runs out',
-      ),
+  const timeLimitSec = beat.timeLimitSec;
+  const onTimeout = beat.onTimeout;
+  if (timeLimitSec !== undefined && !onTimeout) {
+    ctx.report(
+      'DF312',
+      'a beat with a time limit needs onTimeout to say where the drill goes when time runs out',
+      'timeLimitSec',
     );
   }
-  if (beat.onTimeout && beat.timeLimitSec === undefined) {
-    ctx.out.push(
-      diagnostic(
-        'DF313',
-        `${at}/onTimeout`,
-        'onTimeout is never used: the beat has no timeLimitSec',
-      ),
-    );
+  if (onTimeout && timeLimitSec === undefined) {
+    ctx.report('DF313', 'onTimeout is never used: the beat has no timeLimitSec', 'onTimeout');
   }
-  if (choices.length === 0 && beat.timeLimitSec === undefined) {
-    ctx.out.push(
-      diagnostic(
-        'DF315',
-        at,
-        'a scene beat needs at least one choice or a timer; otherwise the drill is stuck here',
-      ),
+  if (choices.length === 0 && timeLimitSec === undefined) {
+    ctx.report(
+      'DF315',
+      'a scene beat needs at least one choice or a timer; otherwise the drill is stuck here',
     );
   }
 
-  const seen = new Set<string>();
-  choices.forEach((choice, i) => {
-    const cat = `${at}/choices/${i}`;
-    if (seen.has(choice.id)) {
-      ctx.out.push(
-        diagnostic('DF303', `${cat}/id`, `the choice id "${choice.id}" is used twice in this beat`),
+  const repeated = repeatedIds(choices);
+  let cueIds: Set<string> | undefined;
+  const depth = ctx.path.length;
+  for (let i = 0; i < choices.length; i++) {
+    const choice = choices[i]!;
+    ctx.path.push('choices', i);
+    if (repeated.includes(i)) {
+      ctx.report('DF303', `the choice id "${choice.id}" is used twice in this beat`, 'id');
+    }
+    const when = choice.when;
+    if (when) checkConditionAt(when, ctx, 'when');
+    const effects = choice.effects;
+    if (effects) checkEffects(effects, ctx);
+    checkDestination(choice, ctx);
+    const actsOn = choice.actsOn;
+    for (let j = 0; actsOn && j < actsOn.length; j++) {
+      cueIds ??= new Set(cues.map((c) => c.id));
+      if (cueIds.has(actsOn[j]!)) continue;
+      ctx.report(
+        'DF316',
+        `actsOn names the cue "${actsOn[j]}", which this beat does not show` +
+          (cueIds.size ? ` (its cues: ${list([...cueIds])})` : ' (it shows no cues)'),
+        'actsOn',
+        j,
       );
     }
-    seen.add(choice.id);
-    if (choice.when) checkCondition(choice.when, `${cat}/when`, ctx);
-    checkEffects(choice.effects, `${cat}/effects`, ctx);
-    checkDestination(choice, cat, ctx);
-    (choice.actsOn ?? []).forEach((cueId, j) => {
-      if (!cueIds.has(cueId)) {
-        ctx.out.push(
-          diagnostic(
-            'DF316',
-            `${cat}/actsOn/${j}`,
-            `actsOn names the cue "${cueId}", which this beat does not show` +
-              (cueIds.size ? ` (its cues: ${list([...cueIds])})` : ' (it shows no cues)'),
-          ),
-        );
-      }
-    });
-  });
-  if (beat.onTimeout) {
-    checkEffects(beat.onTimeout.effects, `${at}/onTimeout/effects`, ctx);
-    checkDestination(beat.onTimeout, `${at}/onTimeout`, ctx);
+    ctx.path.length = depth;
+  }
+  if (onTimeout) {
+    ctx.path.push('onTimeout');
+    const effects = onTimeout.effects;
+    if (effects) checkEffects(effects, ctx);
+    checkDestination(onTimeout, ctx);
+    ctx.path.length = depth;
   }
 }
 
-function checkTarget(to: string, at: string, ctx: CheckContext): void {
-  if (!Object.hasOwn(ctx.beats, to)) {
-    ctx.out.push(diagnostic('DF301', at, `the destination beat "${to}" does not exist`));
-  }
-}
-
-function checkWeight(weight: number, at: string, ctx: CheckContext): void {
-  if (!(weight > 0)) {
-    ctx.out.push(diagnostic('DF317', at, `a weight must be above 0; this one is ${weight}`));
-  }
-}
-
-function checkDestination(dest: Destination, at: string, ctx: CheckContext): void {
-  if (dest.to !== undefined) checkTarget(dest.to, `${at}/to`, ctx);
-  if (dest.branches) {
-    const last = dest.branches.length - 1;
-    dest.branches.forEach((branch, i) => {
-      const bat = `${at}/branches/${i}`;
-      checkTarget(branch.to, `${bat}/to`, ctx);
-      if (branch.when) checkCondition(branch.when, `${bat}/when`, ctx);
+function checkDestination(dest: Destination, ctx: Checker): void {
+  const to = dest.to;
+  if (to !== undefined && !ctx.hasBeat(to)) unknownTarget(to, ctx, 'to');
+  const branches = dest.branches;
+  const chance = dest.chance;
+  const instructor = dest.instructor;
+  if (branches) {
+    const last = branches.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const branch = branches[i]!;
+      if (!ctx.hasBeat(branch.to)) unknownTarget(branch.to, ctx, 'branches', i, 'to');
+      const when = branch.when;
+      if (when) checkConditionAt(when, ctx, 'branches', i, 'when');
       else if (i < last) {
-        ctx.out.push(
-          diagnostic(
-            'DF305',
-            `${at}/branches/${i + 1}`,
-            `this branch is never taken: entry ${i} before it has no condition and always wins`,
-          ),
+        ctx.report(
+          'DF305',
+          `this branch is never taken: entry ${i} before it has no condition and always wins`,
+          'branches',
+          i + 1,
         );
       }
-    });
-    if (dest.branches[last]?.when !== undefined) {
-      ctx.out.push(
-        diagnostic(
-          'DF304',
-          `${at}/branches/${last}`,
-          'the last branch must have no "when", so the drill always has somewhere to go',
-        ),
+    }
+    if (last >= 0 && branches[last]!.when !== undefined) {
+      ctx.report(
+        'DF304',
+        'the last branch must have no "when", so the drill always has somewhere to go',
+        'branches',
+        last,
       );
     }
   }
-  dest.chance?.forEach((option, i) => {
-    checkTarget(option.to, `${at}/chance/${i}/to`, ctx);
-    checkWeight(option.weight, `${at}/chance/${i}/weight`, ctx);
-  });
-  dest.instructor?.forEach((option, i) => {
-    checkTarget(option.to, `${at}/instructor/${i}/to`, ctx);
-    checkWeight(option.weight, `${at}/instructor/${i}/weight`, ctx);
-  });
+  if (chance) checkOptions('chance', chance, ctx);
+  if (instructor) checkOptions('instructor', instructor, ctx);
 }
 
-function checkCondition(cond: Condition, at: string, ctx: CheckContext): void {
-  if ('all' in cond) return cond.all.forEach((c, i) => checkCondition(c, `${at}/all/${i}`, ctx));
-  if ('any' in cond) return cond.any.forEach((c, i) => checkCondition(c, `${at}/any/${i}`, ctx));
-  if ('not' in cond) return checkCondition(cond.not, `${at}/not`, ctx);
+function checkOptions(
+  form: 'chance' | 'instructor',
+  options: readonly { to: string; weight: number }[],
+  ctx: Checker,
+): void {
+  for (let i = 0; i < options.length; i++) {
+    const { to, weight } = options[i]!;
+    if (!ctx.hasBeat(to)) unknownTarget(to, ctx, form, i, 'to');
+    if (!(weight > 0)) {
+      ctx.report('DF317', `a weight must be above 0; this one is ${weight}`, form, i, 'weight');
+    }
+  }
+}
+
+function unknownTarget(to: string, ctx: Checker, ...tail: (string | number)[]): void {
+  ctx.report('DF301', `the destination beat "${to}" does not exist`, ...tail);
+}
+
+/** Checks the condition found at `tail` below the current place. */
+function checkConditionAt(cond: Condition, ctx: Checker, ...tail: (string | number)[]): void {
+  const depth = ctx.path.length;
+  ctx.path.push(...tail);
+  checkCondition(cond, ctx);
+  ctx.path.length = depth;
+}
+
+function checkCondition(cond: Condition, ctx: Checker): void {
+  // A schema-valid condition has exactly one form; `var` is by far the most common.
+  if (Object.hasOwn(cond, 'var')) return checkComparison(cond as VarCondition, ctx);
+  for (const key of ['all', 'any'] as const) {
+    if (!Object.hasOwn(cond, key)) continue;
+    const parts = (cond as Record<typeof key, Condition[]>)[key];
+    for (let i = 0; i < parts.length; i++) checkConditionAt(parts[i]!, ctx, key, i);
+    return;
+  }
+  if ('not' in cond) return checkConditionAt(cond.not, ctx, 'not');
   if ('visited' in cond) {
-    if (!Object.hasOwn(ctx.beats, cond.visited)) {
-      ctx.out.push(
-        diagnostic(
-          'DF320',
-          `${at}/visited`,
-          `the condition names an unknown beat "${cond.visited}"`,
-        ),
-      );
+    if (!ctx.hasBeat(cond.visited)) {
+      ctx.report('DF320', `the condition names an unknown beat "${cond.visited}"`, 'visited');
     }
     return;
   }
-  if ('chose' in cond) {
-    if (!ctx.allChoiceIds.has(cond.chose)) {
-      ctx.out.push(
-        diagnostic('DF320', `${at}/chose`, `the condition names an unknown choice "${cond.chose}"`),
-      );
-    }
-    return;
+  if ('chose' in cond && !ctx.hasChoice(cond.chose)) {
+    ctx.report('DF320', `the condition names an unknown choice "${cond.chose}"`, 'chose');
   }
-  const def = Object.hasOwn(ctx.variables, cond.var) ? ctx.variables[cond.var] : undefined;
+}
+
+function checkComparison(cond: VarCondition, ctx: Checker): void {
+  const def = ctx.variable(cond.var);
   if (!def) {
-    ctx.out.push(diagnostic('DF306', `${at}/var`, unknownVariable(cond.var, ctx.variables)));
+    ctx.report('DF306', unknownVariable(cond.var, ctx.variables), 'var');
     return;
   }
   const cmp = comparisonOf(cond);
   if (!cmp) return; // the schema reports a missing or extra operator
-  const opAt = `${at}/${cmp.op}`;
-  const values = cmp.op === 'in' ? (cmp.value as unknown[]) : [cmp.value];
   if (['lt', 'lte', 'gt', 'gte'].includes(cmp.op) && def.type !== 'number') {
-    ctx.out.push(
-      diagnostic(
-        'DF307',
-        opAt,
-        `"${cmp.op}" compares numbers, but "${cond.var}" is a ${def.type} variable`,
-      ),
+    ctx.report(
+      'DF307',
+      `"${cmp.op}" compares numbers, but "${cond.var}" is a ${def.type} variable`,
+      cmp.op,
     );
     return;
   }
+  const values = cmp.op === 'in' ? (cmp.value as unknown[]) : [cmp.value];
   values.forEach((value, i) => {
-    const vat = cmp.op === 'in' ? `${opAt}/${i}` : opAt;
+    const at = cmp.op === 'in' ? [cmp.op, i] : [cmp.op];
     if (!fitsType(value, def)) {
-      ctx.out.push(
-        diagnostic(
-          'DF307',
-          vat,
-          `${JSON.stringify(value)} cannot be compared with "${cond.var}", a ${describe(def)}`,
-        ),
+      ctx.report(
+        'DF307',
+        `${JSON.stringify(value)} cannot be compared with "${cond.var}", a ${describe(def)}`,
+        ...at,
       );
     } else if (def.type === 'enum' && !def.values.includes(value as string)) {
-      ctx.out.push(
-        diagnostic(
-          'DF311',
-          vat,
-          `"${String(value)}" is not a value of "${cond.var}" (${list(def.values)})`,
-        ),
+      ctx.report(
+        'DF311',
+        `"${String(value)}" is not a value of "${cond.var}" (${list(def.values)})`,
+        ...at,
       );
     }
   });
 }
 
-function checkEffects(effects: Effect[] | undefined, at: string, ctx: CheckContext): void {
-  effects?.forEach((effect, i) => {
-    const eat = `${at}/${i}`;
-    const name = 'add' in effect ? effect.add : effect.set;
-    const key = 'add' in effect ? 'add' : 'set';
-    const def = Object.hasOwn(ctx.variables, name) ? ctx.variables[name] : undefined;
+/** Checks the `effects` list below the current place. */
+function checkEffects(effects: readonly Effect[], ctx: Checker): void {
+  for (let i = 0; i < effects.length; i++) {
+    const effect = effects[i]!;
+    const adds = Object.hasOwn(effect, 'add');
+    const name = adds ? (effect as AddEffect).add : (effect as SetEffect).set;
+    const def = ctx.variable(name);
     if (!def) {
-      ctx.out.push(diagnostic('DF308', `${eat}/${key}`, unknownVariable(name, ctx.variables)));
-      return;
+      ctx.report('DF308', unknownVariable(name, ctx.variables), 'effects', i, adds ? 'add' : 'set');
+      continue;
     }
-    if ('add' in effect) {
-      if (def.type !== 'number') {
-        ctx.out.push(
-          diagnostic(
-            'DF309',
-            `${eat}/add`,
-            `"add" changes numbers, but "${name}" is a ${def.type} variable; use "set"`,
-          ),
-        );
-      } else if (
-        def.min !== undefined &&
-        def.max !== undefined &&
-        Math.abs(effect.by) > def.max - def.min
-      ) {
-        ctx.out.push(
-          diagnostic(
-            'DF310',
-            `${eat}/by`,
-            `adding ${effect.by} to "${name}" always overshoots its range ${range(def)}`,
-          ),
-        );
-      }
-      return;
-    }
-    if (!fitsType(effect.to, def)) {
-      ctx.out.push(
-        diagnostic(
-          'DF309',
-          `${eat}/to`,
-          `"${name}" is a ${describe(def)}; ${JSON.stringify(effect.to)} does not fit`,
-        ),
-      );
-    } else if (def.type === 'number' && outside(effect.to as number, def)) {
-      ctx.out.push(
-        diagnostic(
-          'DF310',
-          `${eat}/to`,
-          `${String(effect.to)} is outside the range of "${name}" ${range(def)}`,
-        ),
-      );
-    } else if (def.type === 'enum' && !def.values.includes(effect.to as string)) {
-      ctx.out.push(
-        diagnostic(
-          'DF311',
-          `${eat}/to`,
-          `"${String(effect.to)}" is not a value of "${name}" (${list(def.values)})`,
-        ),
-      );
-    }
-  });
+    const problem = adds
+      ? addProblem((effect as AddEffect).by, name, def)
+      : setProblem((effect as SetEffect).to, name, def);
+    if (problem) ctx.report(problem.code, problem.message, 'effects', i, problem.field);
+  }
+}
+
+type Problem = { code: DiagnosticCode; field: string; message: string };
+
+function addProblem(by: number, name: string, def: Variable): Problem | undefined {
+  if (def.type !== 'number') {
+    return {
+      code: 'DF309',
+      field: 'add',
+      message: `"add" changes numbers, but "${name}" is a ${def.type} variable; use "set"`,
+    };
+  }
+  if (def.min !== undefined && def.max !== undefined && Math.abs(by) > def.max - def.min) {
+    return {
+      code: 'DF310',
+      field: 'by',
+      message: `adding ${by} to "${name}" always overshoots its range ${range(def)}`,
+    };
+  }
+  return undefined;
+}
+
+function setProblem(to: unknown, name: string, def: Variable): Problem | undefined {
+  if (!fitsType(to, def)) {
+    return {
+      code: 'DF309',
+      field: 'to',
+      message: `"${name}" is a ${describe(def)}; ${JSON.stringify(to)} does not fit`,
+    };
+  }
+  if (def.type === 'number' && outside(to as number, def)) {
+    return {
+      code: 'DF310',
+      field: 'to',
+      message: `${String(to)} is outside the range of "${name}" ${range(def)}`,
+    };
+  }
+  if (def.type === 'enum' && !def.values.includes(to as string)) {
+    return {
+      code: 'DF311',
+      field: 'to',
+      message: `"${String(to)}" is not a value of "${name}" (${list(def.values)})`,
+    };
+  }
+  return undefined;
 }
 
 function fitsType(value: unknown, def: Variable): boolean {
