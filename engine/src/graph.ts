@@ -64,35 +64,6 @@ export function scenarioEdges(scenario: Scenario): Edge[] {
   return edges;
 }
 
-/** Adjacency lists (outgoing edges per beat) of the beat graph. */
-export function adjacency(
-  scenario: Scenario,
-  edges = scenarioEdges(scenario),
-): Map<string, Edge[]> {
-  const out = new Map<string, Edge[]>();
-  for (const id of Object.keys(scenario.beats)) out.set(id, []);
-  for (const e of edges) out.get(e.from)?.push(e);
-  return out;
-}
-
-/** Beats reachable from any of `starts` by breadth-first search, in visiting order. */
-export function reachableFrom(
-  starts: Iterable<string>,
-  next: (id: string) => Iterable<string>,
-): Set<string> {
-  const seen = new Set<string>(starts);
-  const queue = [...seen];
-  for (let i = 0; i < queue.length; i++) {
-    for (const n of next(queue[i]!)) {
-      if (!seen.has(n)) {
-        seen.add(n);
-        queue.push(n);
-      }
-    }
-  }
-  return seen;
-}
-
 /**
  * The beat graph with beats numbered in document order and edges held in
  * flat typed arrays (compressed rows): the edges leaving beat `i` are
@@ -223,7 +194,10 @@ class EdgeRows {
     to.set(this.to);
     choice.set(this.choice);
     preferred.set(this.preferred);
-    Object.assign(this, { from, to, choice, preferred });
+    this.from = from;
+    this.to = to;
+    this.choice = choice;
+    this.preferred = preferred;
   }
 }
 
