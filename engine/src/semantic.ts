@@ -169,13 +169,14 @@ function checkBeat(beat: Beat, ctx: Checker): void {
     );
   }
 
-  const repeated = repeatedIds(choices);
+  const repeats = repeatedIds(choices);
+  const repeated = repeats.length ? new Set(repeats) : undefined;
   let cueIds: Set<string> | undefined;
   const depth = ctx.path.length;
   for (let i = 0; i < choices.length; i++) {
     const choice = choices[i]!;
     ctx.path.push('choices', i);
-    if (repeated.includes(i)) {
+    if (repeated?.has(i)) {
       ctx.report('DF303', `the choice id "${choice.id}" is used twice in this beat`, 'id');
     }
     const when = choice.when;
