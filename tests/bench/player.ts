@@ -10,24 +10,12 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchTablet } from '../e2e/support/browser';
 import { buildApp } from '../e2e/support/build';
+import { firstOffered, LIBRARY_ROUTE } from '../e2e/support/library-route';
 import { DIST } from '../e2e/support/paths';
 import { serveDist } from '../e2e/support/static-server';
 import type { BenchRow } from './types';
 
 const LIBRARY = 'library-agitated-patron';
-/** Choices that walk the library scenario through many beats. */
-const PATH = [
-  'query-dispatch',
-  'request-cover',
-  'hold-at-table',
-  'move-children',
-  'introduce',
-  'label-fear',
-  'recognise-crisis',
-  'offer-caseworker',
-  'ask-what-helps',
-  'explain-powers',
-];
 const RUNS = 3;
 
 interface ManifestChunk {
@@ -173,7 +161,7 @@ async function tapToNextBeat(baseUrl: string, throttle: number): Promise<number[
       const offered = await page
         .locator('[data-choice-id]')
         .evaluateAll((els) => els.map((el) => el.getAttribute('data-choice-id')!));
-      const pick = PATH.find((id) => offered.includes(id)) ?? offered[0];
+      const pick = firstOffered(LIBRARY_ROUTE, offered) ?? offered[0];
       if (!pick) break;
       const before = (await tapTimes(page)).length;
       await page.locator(`[data-choice-id="${pick}"]`).tap();

@@ -11,6 +11,7 @@ import {
   storedLogs,
   tapChoice,
 } from './support/player';
+import { firstOffered, LIBRARY_ROUTE } from './support/library-route';
 import { screenshot } from './support/screenshots';
 
 const baseUrl = inject('baseUrl');
@@ -97,18 +98,7 @@ describe('playing the library scenario on a tablet', () => {
     await page.getByRole('button', { name: 'Continue', exact: true }).tap();
     await page.locator('[data-beat-id="dispatch-update"]').waitFor();
 
-    const path = [
-      'request-cover',
-      'hold-at-table',
-      'move-children',
-      'introduce',
-      'label-fear',
-      'recognise-crisis',
-      'offer-caseworker',
-      'ask-what-helps',
-      'explain-powers',
-      'invite-walk',
-    ];
+    const path = [...LIBRARY_ROUTE.slice(1), 'invite-walk'];
     let sawInstructor = false;
     for (let step = 0; step < 40 && !(await page.locator('[data-outcome]').count()); step++) {
       if (await page.locator('[data-instructor-option]').count()) {
@@ -134,7 +124,7 @@ describe('playing the library scenario on a tablet', () => {
       const offered = await page
         .locator('[data-choice-id]')
         .evaluateAll((els) => els.map((el) => el.getAttribute('data-choice-id')!));
-      await tapChoice(page, path.find((id) => offered.includes(id)) ?? offered[0]!);
+      await tapChoice(page, firstOffered(path, offered) ?? offered[0]!);
     }
     expect(sawInstructor).toBe(true);
     await page.locator('[data-outcome]').waitFor();

@@ -15,6 +15,7 @@ import {
   storedLogs,
   tapChoice,
 } from './support/player';
+import { firstOffered, LIBRARY_ROUTE } from './support/library-route';
 import { screenshot } from './support/screenshots';
 
 const baseUrl = inject('baseUrl');
@@ -41,23 +42,11 @@ describe('resuming an interrupted drill', () => {
     await openHome(page, baseUrl);
     await setUp(page, { trainee: 'T-fork', mode: 'assessment', instructor: 'present' });
     await startScenario(page, LIBRARY);
-    const route = [
-      'query-dispatch',
-      'request-cover',
-      'hold-at-table',
-      'move-children',
-      'introduce',
-      'label-fear',
-      'recognise-crisis',
-      'offer-caseworker',
-      'ask-what-helps',
-      'explain-powers',
-    ];
     for (let step = 0; step < 30 && (await currentBeat(page)) !== 'the-ask'; step++) {
       const offered = await page
         .locator('[data-choice-id]')
         .evaluateAll((els) => els.map((el) => el.getAttribute('data-choice-id') ?? ''));
-      await tapChoice(page, route.find((id) => offered.includes(id)) ?? offered[0]!);
+      await tapChoice(page, firstOffered(LIBRARY_ROUTE, offered) ?? offered[0]!);
     }
     expect(await currentBeat(page)).toBe('the-ask');
     // The choice is logged only with the instructor's pick.
@@ -74,7 +63,7 @@ describe('resuming an interrupted drill', () => {
     await screenshot(page, 'resume-instructor-waiting-landscape');
     await page.locator('[data-instructor-option="1"]').tap();
     await page.waitForSelector('[data-instructor-option]', { state: 'detached' });
-    await playToOutcome(page, { prefer: route });
+    await playToOutcome(page, { prefer: [...LIBRARY_ROUTE] });
 
     const [log] = await storedLogs(page);
     expectIntact(log!);
