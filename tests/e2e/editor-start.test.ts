@@ -49,4 +49,28 @@ describe('a first visit to the editor', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('fits a portrait tablet: toolbar, canvas and inspector without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}editor/`);
+    await page.getByRole('button', { name: 'Open a shipped scenario' }).click();
+    await page
+      .getByRole('button', { name: 'Open a copy of Agitated patron', exact: false })
+      .click();
+    await page.locator('[data-beat-id="dispatch"]').click();
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      768,
+    );
+    const play = await page.locator('.tool-play').boundingBox();
+    expect(play!.x + play!.width).toBeLessThanOrEqual(768);
+    const inspector = await page.getByRole('complementary', { name: 'Inspector' }).boundingBox();
+    expect(inspector!.width).toBeGreaterThan(700);
+    expect(await page.getByLabel('Title', { exact: true }).last().inputValue()).toBe(
+      'Call for service',
+    );
+    await screenshot(page, 'editor-portrait');
+    await context.close();
+  });
 });
