@@ -15,7 +15,14 @@ const PATH_WORK_CAP = 50_000;
  * edge arrays ({@link BeatGraph}), so 10,000 beats take milliseconds.
  */
 export function analyzeScenario(scenario: Scenario): Analysis {
-  const graph = beatGraph(scenario);
+  return analyzeGraph(scenario, beatGraph(scenario));
+}
+
+/**
+ * {@link analyzeScenario} on a graph already built from the scenario (the
+ * semantic checks build one as they go; see `validateScenario`'s `analyse`).
+ */
+export function analyzeGraph(scenario: Scenario, graph: BeatGraph): Analysis {
   const { ids, outcome } = graph;
   const start = graph.index[scenario.start];
   const diagnostics: Diagnostic[] = [];

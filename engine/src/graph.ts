@@ -93,42 +93,21 @@ export interface BeatGraph {
 
 /** Builds the {@link BeatGraph} of a scenario in one pass over its beats. */
 export function beatGraph(scenario: Scenario): BeatGraph {
-  const ids = Object.keys(scenario.beats);
-  const n = ids.length;
-  const index = Object.create(null) as Record<string, number>;
-  for (let i = 0; i < n; i++) index[ids[i]!] = i;
-  const outcome = new Uint8Array(n);
-  const first = new Int32Array(n + 1);
-  const rows = new EdgeRows(index, 4 * n);
-  let choices = 0;
-  for (let i = 0; i < n; i++) {
-    first[i] = rows.count;
+  const builder = new GraphBuilder(scenario.beats);
+  const ids = builder.ids;
+  for (let i = 0; i < ids.length; i++) {
     const beat = scenario.beats[ids[i]!]!;
-    if (isOutcomeBeat(beat)) {
-      outcome[i] = 1;
-      continue;
-    }
+    builder.beginBeat(i, isOutcomeBeat(beat));
+    if (isOutcomeBeat(beat)) continue;
     const list = beat.choices;
     if (list) {
-      choices += list.length;
-      for (let c = 0; c < list.length; c++) rows.add(i, list[c]!, c);
+      builder.choices += list.length;
+      for (let c = 0; c < list.length; c++) builder.addDestination(i, list[c]!, c);
     }
     const onTimeout = beat.onTimeout;
-    if (onTimeout && beat.timeLimitSec !== undefined) rows.add(i, onTimeout, -1);
+    if (onTimeout && beat.timeLimitSec !== undefined) builder.addDestination(i, onTimeout, -1);
   }
-  first[n] = rows.count;
-  const size = rows.count;
-  return {
-    ids,
-    index,
-    outcome,
-    choices,
-    first,
-    from: rows.from.subarray(0, size),
-    to: rows.to.subarray(0, size),
-    choice: rows.choice.subarray(0, size),
-    preferred: rows.preferred.subarray(0, size),
-  };
+  return builder.build();
 }
 
 /** The choice (or `@timeout`) an edge of the graph stands for. */
@@ -138,43 +117,72 @@ export function edgeChoice(scenario: Scenario, graph: BeatGraph, edge: number): 
   return c < 0 || isOutcomeBeat(beat) ? '@timeout' : beat.choices![c]!.id;
 }
 
-/** The edge arrays of a graph being built, grown by doubling. */
-class EdgeRows {
-  count = 0;
-  from: Int32Array;
-  to: Int32Array;
-  choice: Int32Array;
-  preferred: Uint8Array;
+/**
+ * Builds a {@link BeatGraph} beat by beat, in document order: call
+ * `beginBeat` for each beat, then add its edges. Also serves a walk that
+ * reads the beats for other reasons (the semantic checks), so the document
+ * is read once for both.
+ */
+export class GraphBuilder {
+  readonly ids: string[];
+  readonly index: Record<string, number>;
+  readonly outcome: Uint8Array;
+  /** Scene beats' choices, counted once each. */
+  choices = 0;
+  private readonly first: Int32Array;
+  private count = 0;
+  private from: Int32Array;
+  private to: Int32Array;
+  private choice: Int32Array;
+  private preferred: Uint8Array;
 
-  constructor(
-    readonly index: Record<string, number>,
-    capacity: number,
-  ) {
+  constructor(beats: Record<string, unknown>) {
+    const ids = Object.keys(beats);
+    const n = ids.length;
+    const index = Object.create(null) as Record<string, number>;
+    for (let i = 0; i < n; i++) index[ids[i]!] = i;
+    this.ids = ids;
+    this.index = index;
+    this.outcome = new Uint8Array(n);
+    this.first = new Int32Array(n + 1);
+    const capacity = 4 * n;
     this.from = new Int32Array(capacity);
     this.to = new Int32Array(capacity);
     this.choice = new Int32Array(capacity);
     this.preferred = new Uint8Array(capacity);
   }
 
-  /** Appends an edge per target of `dest`, in the order of {@link forEachTarget}. */
-  add(from: number, dest: Destination & { rating?: string }, choice: number): void {
+  /** Starts the edges of beat `i`; beats must come in order. */
+  beginBeat(i: number, outcome: boolean): void {
+    this.first[i] = this.count;
+    if (outcome) this.outcome[i] = 1;
+  }
+
+  /**
+   * Adds an edge per target of `dest` that names a beat, in the order of
+   * {@link forEachTarget}. `choice` is the choice's index, or -1 for the timer.
+   */
+  addDestination(from: number, dest: Destination & { rating?: string }, choice: number): void {
     const pref = choice >= 0 && dest.rating === 'preferred';
+    const index = this.index;
     const to = dest.to;
-    if (typeof to === 'string') this.edge(from, to, choice, pref);
+    if (typeof to === 'string') this.target(from, index[to], choice, pref);
     const branches = dest.branches;
     const chance = dest.chance;
     const instructor = dest.instructor;
     for (let k = 0; branches && k < branches.length; k++) {
-      this.edge(from, branches[k]!.to, choice, pref);
+      this.target(from, index[branches[k]!.to], choice, pref);
     }
-    for (let k = 0; chance && k < chance.length; k++) this.edge(from, chance[k]!.to, choice, pref);
+    for (let k = 0; chance && k < chance.length; k++) {
+      this.target(from, index[chance[k]!.to], choice, pref);
+    }
     for (let k = 0; instructor && k < instructor.length; k++) {
-      this.edge(from, instructor[k]!.to, choice, pref);
+      this.target(from, index[instructor[k]!.to], choice, pref);
     }
   }
 
-  private edge(from: number, target: string, choice: number, pref: boolean): void {
-    const to = this.index[target];
+  /** Adds the edge from beat `from` to beat `to` (nothing when `to` names no beat). */
+  target(from: number, to: number | undefined, choice: number, pref: boolean): void {
     if (to === undefined) return;
     if (this.count === this.to.length) this.grow();
     const e = this.count++;
@@ -182,6 +190,22 @@ class EdgeRows {
     this.to[e] = to;
     this.choice[e] = choice;
     this.preferred[e] = pref ? 1 : 0;
+  }
+
+  build(): BeatGraph {
+    const size = this.count;
+    this.first[this.ids.length] = size;
+    return {
+      ids: this.ids,
+      index: this.index,
+      outcome: this.outcome,
+      choices: this.choices,
+      first: this.first,
+      from: this.from.subarray(0, size),
+      to: this.to.subarray(0, size),
+      choice: this.choice.subarray(0, size),
+      preferred: this.preferred.subarray(0, size),
+    };
   }
 
   private grow(): void {

@@ -30,8 +30,9 @@ export function formatCheck(
   );
 }
 
-const FORM_KEYWORDS = /\/(choice|timeout|destination)[^/]*\/oneOf$/;
-const CONDITION_KEYWORDS = /\/(condition|varCondition|effect)[^/]*\/oneOf$/;
+/** The "exactly one form" rules, written as `not` (no form) and `dependentSchemas` (two). */
+const DESTINATION_RULES = /^#\/\$defs\/(choice|timeout)\/(not|dependentSchemas)$/;
+const CONDITION_RULES = /^#\/\$defs\/(condition|varCondition|effect)\/(not|dependentSchemas)$/;
 
 function codeOf(e: SchemaError): DiagnosticCode {
   if (e.keyword === 'dependentRequired' && e.params.property === 'timeLimitSec') return 'DF312';
@@ -47,10 +48,10 @@ function codeOf(e: SchemaError): DiagnosticCode {
       return 'DF202';
     case 'type':
       return 'DF204';
-    case 'oneOf':
-    case 'anyOf':
-      if (FORM_KEYWORDS.test(e.schemaPath)) return 'DF206';
-      if (CONDITION_KEYWORDS.test(e.schemaPath)) return 'DF207';
+    case 'not':
+    case 'dependentSchemas':
+      if (DESTINATION_RULES.test(e.schemaPath)) return 'DF206';
+      if (CONDITION_RULES.test(e.schemaPath)) return 'DF207';
       return 'DF201';
     case 'enum':
     case 'const':

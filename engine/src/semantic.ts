@@ -13,7 +13,14 @@ import {
 import { comparisonOf } from './conditions';
 import type { DiagnosticCode } from './diagnostic-codes';
 import { diagnostic, pointer } from './diagnostics';
+import { GraphBuilder, type BeatGraph } from './graph';
 import type { Diagnostic } from './types';
+
+/** What the semantic walk finds: its diagnostics, and the beat graph it read on the way. */
+export interface SemanticResult {
+  diagnostics: Diagnostic[];
+  graph: BeatGraph;
+}
 
 /**
  * The checks a JSON Schema cannot express: destinations exist, variables are
@@ -22,12 +29,13 @@ import type { Diagnostic } from './types';
  *
  * It walks every choice of every beat, so it is written for large documents:
  * the walk keeps the JSON pointer as a stack of tokens and joins it only
- * when it reports something, and builds sets only when they are needed.
+ * when it reports something, builds sets only when they are needed, and
+ * builds the beat graph from the destinations it checks, so the analysis
+ * need not read the document again.
  */
-export function checkSemantics(scenario: Scenario): Diagnostic[] {
-  const beats = scenario.beats;
-  const ctx = new Checker(beats, scenario.variables ?? {});
-  if (!Object.hasOwn(beats, scenario.start)) {
+export function checkSemantics(scenario: Scenario): SemanticResult {
+  const ctx = new Checker(scenario.beats, scenario.variables ?? {});
+  if (ctx.graph.index[scenario.start] === undefined) {
     ctx.out.push(
       diagnostic('DF302', '/start', `the start beat "${scenario.start}" does not exist`, {
         beat: undefined,
@@ -35,12 +43,23 @@ export function checkSemantics(scenario: Scenario): Diagnostic[] {
     );
   }
   for (const name in ctx.variables) checkVariable(name, ctx.variables[name]!, ctx);
-  for (const id in beats) {
-    ctx.path.push('beats', id);
-    checkBeat(beats[id]!, ctx);
+  const ids = ctx.graph.ids;
+  for (let i = 0; i < ids.length; i++) {
+    ctx.beat = i;
+    ctx.path.push('beats', ids[i]!);
+    checkBeat(scenario.beats[ids[i]!]!, ctx);
     ctx.path.length = 0;
   }
-  return ctx.out;
+  ctx.checkChosen();
+  return { diagnostics: ctx.out, graph: ctx.graph.build() };
+}
+
+/** A `chose` condition, checked once every choice id is known. */
+interface ChoseReference {
+  choice: string;
+  path: string;
+  /** Where in the diagnostics its finding belongs, to keep document order. */
+  at: number;
 }
 
 /** The walk's state: what the document declares, where the walk is, and what it found. */
@@ -48,12 +67,20 @@ class Checker {
   readonly out: Diagnostic[] = [];
   /** Reference tokens of the JSON pointer to the value being checked. */
   readonly path: (string | number)[] = [];
-  private choiceIds: Set<string> | undefined;
+  readonly graph: GraphBuilder;
+  /** The number of the beat being checked. */
+  beat = 0;
+  /** False while checking a destination the drill can never take (onTimeout without a timer). */
+  linking = true;
+  private readonly choiceIds: string[] = [];
+  private readonly chose: ChoseReference[] = [];
 
   constructor(
-    readonly beats: Record<string, Beat>,
+    beats: Record<string, Beat>,
     readonly variables: Record<string, Variable>,
-  ) {}
+  ) {
+    this.graph = new GraphBuilder(beats);
+  }
 
   /** Reports at the current place, or below it by `tail`. */
   report(code: DiagnosticCode, message: string, ...tail: (string | number)[]): void {
@@ -61,23 +88,44 @@ class Checker {
   }
 
   hasBeat(id: string): boolean {
-    return Object.hasOwn(this.beats, id);
+    return this.graph.index[id] !== undefined;
+  }
+
+  /**
+   * Links the current beat to the beat `target` in the graph, for its
+   * choice number `choice` (-1: the timer). False when no beat has that id.
+   */
+  link(target: string, choice: number, preferred: boolean): boolean {
+    const to = this.graph.index[target];
+    if (to === undefined) return false;
+    if (this.linking) this.graph.target(this.beat, to, choice, preferred);
+    return true;
   }
 
   variable(name: string): Variable | undefined {
     return Object.hasOwn(this.variables, name) ? this.variables[name] : undefined;
   }
 
-  /** True when some beat has a choice with this id (gathered on first use). */
-  hasChoice(id: string): boolean {
-    if (!this.choiceIds) {
-      this.choiceIds = new Set();
-      for (const beatId in this.beats) {
-        const beat = this.beats[beatId]!;
-        if (!isOutcomeBeat(beat)) for (const c of beat.choices ?? []) this.choiceIds.add(c.id);
-      }
+  /** Notes a choice id of the current beat. */
+  addChoiceId(id: string): void {
+    this.choiceIds.push(id);
+  }
+
+  /** Notes a `chose` condition at the current place, to check once all choices are known. */
+  referToChoice(choice: string): void {
+    this.chose.push({ choice, path: pointer(...this.path, 'chose'), at: this.out.length });
+  }
+
+  /** Reports the `chose` conditions that name no choice of any beat. */
+  checkChosen(): void {
+    if (this.chose.length === 0) return;
+    const known = new Set(this.choiceIds);
+    for (let k = this.chose.length - 1; k >= 0; k--) {
+      const { choice, path, at } = this.chose[k]!;
+      if (known.has(choice)) continue;
+      const message = `the condition names an unknown choice "${choice}"`;
+      this.out.splice(at, 0, diagnostic('DF320', path, message));
     }
-    return this.choiceIds.has(id);
   }
 }
 
@@ -139,7 +187,9 @@ function checkBeat(beat: Beat, ctx: Checker): void {
     ctx.report('DF319', `the cue id "${cues[i]!.id}" is used twice`, 'cues', i, 'id');
   }
 
-  if (isOutcomeBeat(beat)) {
+  const outcome = isOutcomeBeat(beat);
+  ctx.graph.beginBeat(ctx.beat, outcome);
+  if (outcome) {
     const loose = beat as Beat & Record<string, unknown>;
     for (const field of ['choices', 'timeLimitSec', 'onTimeout']) {
       if (field in loose) {
@@ -150,6 +200,7 @@ function checkBeat(beat: Beat, ctx: Checker): void {
   }
 
   const choices = beat.choices ?? [];
+  ctx.graph.choices += choices.length;
   const timeLimitSec = beat.timeLimitSec;
   const onTimeout = beat.onTimeout;
   if (timeLimitSec !== undefined && !onTimeout) {
@@ -176,6 +227,7 @@ function checkBeat(beat: Beat, ctx: Checker): void {
   for (let i = 0; i < choices.length; i++) {
     const choice = choices[i]!;
     ctx.path.push('choices', i);
+    ctx.addChoiceId(choice.id);
     if (repeated?.has(i)) {
       ctx.report('DF303', `the choice id "${choice.id}" is used twice in this beat`, 'id');
     }
@@ -183,7 +235,7 @@ function checkBeat(beat: Beat, ctx: Checker): void {
     if (when) checkConditionAt(when, ctx, 'when');
     const effects = choice.effects;
     if (effects) checkEffects(effects, ctx);
-    checkDestination(choice, ctx);
+    checkDestination(choice, ctx, i, choice.rating === 'preferred');
     const actsOn = choice.actsOn;
     for (let j = 0; actsOn && j < actsOn.length; j++) {
       cueIds ??= new Set(cues.map((c) => c.id));
@@ -202,14 +254,17 @@ function checkBeat(beat: Beat, ctx: Checker): void {
     ctx.path.push('onTimeout');
     const effects = onTimeout.effects;
     if (effects) checkEffects(effects, ctx);
-    checkDestination(onTimeout, ctx);
+    ctx.linking = timeLimitSec !== undefined;
+    checkDestination(onTimeout, ctx, -1, false);
+    ctx.linking = true;
     ctx.path.length = depth;
   }
 }
 
-function checkDestination(dest: Destination, ctx: Checker): void {
+/** Checks a destination and links its targets in the graph, as choice `choice` (-1: timer). */
+function checkDestination(dest: Destination, ctx: Checker, choice: number, preferred: boolean) {
   const to = dest.to;
-  if (to !== undefined && !ctx.hasBeat(to)) unknownTarget(to, ctx, 'to');
+  if (to !== undefined && !ctx.link(to, choice, preferred)) unknownTarget(to, ctx, 'to');
   const branches = dest.branches;
   const chance = dest.chance;
   const instructor = dest.instructor;
@@ -217,7 +272,9 @@ function checkDestination(dest: Destination, ctx: Checker): void {
     const last = branches.length - 1;
     for (let i = 0; i <= last; i++) {
       const branch = branches[i]!;
-      if (!ctx.hasBeat(branch.to)) unknownTarget(branch.to, ctx, 'branches', i, 'to');
+      if (!ctx.link(branch.to, choice, preferred)) {
+        unknownTarget(branch.to, ctx, 'branches', i, 'to');
+      }
       const when = branch.when;
       if (when) checkConditionAt(when, ctx, 'branches', i, 'when');
       else if (i < last) {
@@ -238,18 +295,20 @@ function checkDestination(dest: Destination, ctx: Checker): void {
       );
     }
   }
-  if (chance) checkOptions('chance', chance, ctx);
-  if (instructor) checkOptions('instructor', instructor, ctx);
+  if (chance) checkOptions('chance', chance, ctx, choice, preferred);
+  if (instructor) checkOptions('instructor', instructor, ctx, choice, preferred);
 }
 
 function checkOptions(
   form: 'chance' | 'instructor',
   options: readonly { to: string; weight: number }[],
   ctx: Checker,
+  choice: number,
+  preferred: boolean,
 ): void {
   for (let i = 0; i < options.length; i++) {
     const { to, weight } = options[i]!;
-    if (!ctx.hasBeat(to)) unknownTarget(to, ctx, form, i, 'to');
+    if (!ctx.link(to, choice, preferred)) unknownTarget(to, ctx, form, i, 'to');
     if (!(weight > 0)) {
       ctx.report('DF317', `a weight must be above 0; this one is ${weight}`, form, i, 'weight');
     }
@@ -284,9 +343,7 @@ function checkCondition(cond: Condition, ctx: Checker): void {
     }
     return;
   }
-  if ('chose' in cond && !ctx.hasChoice(cond.chose)) {
-    ctx.report('DF320', `the condition names an unknown choice "${cond.chose}"`, 'chose');
-  }
+  if ('chose' in cond) ctx.referToChoice(cond.chose);
 }
 
 function checkComparison(cond: VarCondition, ctx: Checker): void {

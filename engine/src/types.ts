@@ -37,6 +37,17 @@ export interface ParseResult {
   /** Present only when there are no errors (warnings may remain). */
   scenario?: Scenario;
   diagnostics: Diagnostic[];
+  /** The graph analysis of a valid scenario, when asked for with `analyse`. */
+  analysis?: Analysis;
+}
+
+/** Options of `parseScenario` and `validateScenario`. */
+export interface ValidateOptions {
+  /**
+   * Also analyse a valid scenario (see `analyzeScenario`). Faster than
+   * analysing afterwards: the checks read the document once for both.
+   */
+  analyse?: boolean;
 }
 
 /** What `analyzeScenario` finds beyond validity. */

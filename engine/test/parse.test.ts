@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, validateScenario, MAX_NESTING } from '../src/index';
-import { fakeScenario, lobby } from './helpers';
+import type { Scenario, SceneBeat } from '@defuse/schemas';
+import { analyzeScenario, parseScenario, validateScenario, MAX_NESTING } from '../src/index';
+import { fakeBeat, fakeScenario, lobby } from './helpers';
 
 const codes = (text: string | Uint8Array) =>
   parseScenario(text).diagnostics.map((d) => `${d.code} ${d.path}`);
@@ -95,5 +96,34 @@ describe('validateScenario', () => {
   it('validates an object without text positions', () => {
     expect(validateScenario(lobby()).scenario).toBeDefined();
     expect(validateScenario(undefined).diagnostics[0]?.code).toBe('DF200');
+  });
+
+  it('analyses a valid scenario when asked, with the same findings as analyzeScenario', () => {
+    const doc = structuredClone(lobby()) as Scenario;
+    // An island beat nobody reaches, and a timer that never runs out (onTimeout without it).
+    doc.beats.island = fakeBeat({ choices: [{ id: 'back', label: 'Back', to: 'arrive' }] });
+    delete (doc.beats.talk as SceneBeat).timeLimitSec;
+    const result = validateScenario(doc, { analyse: true });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['DF313']);
+    expect(result.analysis).toEqual(analyzeScenario(doc));
+    expect(result.analysis?.unreachableBeats).toEqual(['island']);
+    expect(validateScenario(doc).analysis).toBeUndefined();
+  });
+
+  it('does not analyse a scenario with errors', () => {
+    const doc = structuredClone(lobby()) as Scenario;
+    doc.start = 'nowhere';
+    expect(validateScenario(doc, { analyse: true })).toEqual({
+      diagnostics: [expect.objectContaining({ code: 'DF302' })],
+    });
+  });
+
+  it("gives the analysis's findings their line in the text", () => {
+    const doc = structuredClone(lobby()) as Scenario;
+    doc.beats.island = fakeBeat({ choices: [{ id: 'back', label: 'Back', to: 'arrive' }] });
+    const text = JSON.stringify(doc, null, 2);
+    const found = parseScenario(text, { analyse: true }).analysis?.diagnostics[0];
+    expect(found).toMatchObject({ code: 'DF401', path: '/beats/island' });
+    expect(text.split('\n')[found!.line! - 1]).toContain('"island"');
   });
 });

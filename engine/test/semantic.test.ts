@@ -118,6 +118,24 @@ describe('semantic checks', () => {
     ]);
   });
 
+  it('accepts a condition on a choice of a later beat, and reports in document order', () => {
+    // "order" is a choice of "talk", which comes after "arrive" in the document.
+    expect(findings((s) => (s.beats.arrive.choices[0].when = { chose: 'order' }))).toEqual([]);
+    expect(
+      findings((s) => {
+        s.beats.arrive.choices[0].when = { any: [{ chose: 'dance' }, { chose: 'order' }] };
+        s.beats.arrive.choices[0].to = 'nowhere';
+        s.beats.talk.choices[1].when = { chose: 'sing' };
+        s.beats.talk.onTimeout.to = 'roof';
+      }),
+    ).toEqual([
+      'DF320 /beats/arrive/choices/0/when/any/0/chose',
+      'DF301 /beats/arrive/choices/0/to',
+      'DF320 /beats/talk/choices/1/when/chose',
+      'DF301 /beats/talk/onTimeout/to',
+    ]);
+  });
+
   it('names the beat of each finding so the editor can pin it', () => {
     const doc = fakeScenario({
       beats: {

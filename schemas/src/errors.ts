@@ -8,9 +8,9 @@ import type { GeneratedValidationError } from './generated/validate-scenario';
 export interface SchemaError {
   /** JSON pointer to the offending value ('' is the whole document). */
   instancePath: string;
-  /** Where in the schema the rule lives, e.g. `#/$defs/choice/oneOf`. */
+  /** Where in the schema the rule lives, e.g. `#/$defs/choice/not`. */
   schemaPath: string;
-  /** The JSON Schema keyword that failed (`required`, `oneOf`, `enum`...). */
+  /** The JSON Schema keyword that failed (`required`, `enum`, `dependentSchemas`...). */
   keyword: string;
   /** Plain-English explanation naming the field. */
   message: string;
@@ -21,25 +21,27 @@ export interface SchemaError {
 type JsonObject = { [key: string]: unknown };
 
 /**
- * The "exactly one form" rules, by schema path: what the rule says, and a
- * clearer opening when the value matches no form at all.
+ * The "exactly one form" rules, by the `$defs` entry that holds them: what
+ * the rule says, and a clearer opening when the value has no form at all.
+ * The schema writes each as `not` (fails when no form is there) and
+ * `dependentSchemas` (fails for each second form); see {@link mergeFormErrors}.
  */
 const FORM_MESSAGES: Record<string, { rule: string; none?: string }> = {
-  '#/$defs/choice/oneOf': {
+  '#/$defs/choice': {
     rule: 'a choice needs exactly one of to, branches, chance, instructor',
   },
-  '#/$defs/timeout/oneOf': {
+  '#/$defs/timeout': {
     rule: '"onTimeout" needs exactly one of to, branches, chance, instructor',
   },
-  '#/$defs/condition/oneOf': {
+  '#/$defs/condition': {
     rule: 'a condition has exactly one of var, all, any, not, visited, chose',
     none: 'unknown condition form; expected one of var, all, any, not, visited, chose',
   },
-  '#/$defs/varCondition/oneOf': {
+  '#/$defs/varCondition': {
     rule: 'a "var" condition takes exactly one operator of eq, ne, lt, lte, gt, gte, in',
     none: 'a "var" condition needs one operator: eq, ne, lt, lte, gt, gte or in',
   },
-  '#/$defs/effect/oneOf': {
+  '#/$defs/effect': {
     rule: 'an effect is either { "set": NAME, "to": VALUE } or { "add": NAME, "by": NUMBER }',
   },
 };
@@ -48,7 +50,18 @@ const FORM_MESSAGES: Record<string, { rule: string; none?: string }> = {
  * A condition or an effect whose form cannot be told apart: every other error
  * inside it would only be guesswork, so the form error stands alone.
  */
-const OPAQUE_FORMS = new Set(['#/$defs/condition/oneOf', '#/$defs/effect/oneOf']);
+const OPAQUE_FORMS = new Set(['#/$defs/condition', '#/$defs/effect']);
+
+/** A second form's error: `#/$defs/<rule>/dependentSchemas/<form>/properties/<other>/false schema`. */
+const SECOND_FORM =
+  /^(#\/\$defs\/[^/]+)\/dependentSchemas\/([^/]+)\/properties\/([^/]+)\/false schema$/;
+
+/** The form rule (`$defs` entry) an error reports, if it is one. */
+function formRule(error: GeneratedValidationError): string | undefined {
+  if (error.keyword !== 'not' && error.keyword !== 'dependentSchemas') return undefined;
+  const rule = error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
+  return rule in FORM_MESSAGES ? rule : undefined;
+}
 
 const ID_MESSAGE =
   'must be a lowercase id: a letter, then letters, digits or hyphens (at most 64 characters)';
@@ -70,7 +83,7 @@ export function toSchemaErrors(
   if (!raw || raw.length === 0) return [];
   const out: SchemaError[] = [];
   const seen = new Set<string>();
-  for (const error of withoutNoise(raw)) {
+  for (const error of withoutNoise(mergeFormErrors(raw, schema))) {
     const shaped = shape(error, schema);
     const key = `${shaped.instancePath}\u0000${shaped.message}`;
     if (seen.has(key)) continue;
@@ -80,13 +93,61 @@ export function toSchemaErrors(
   return out;
 }
 
+/**
+ * An object with two forms (a choice with both "to" and "chance") fails the
+ * rule's `dependentSchemas` once per pair, at each other form's field. Those
+ * become one error at the object, listing its forms in the schema's order,
+ * placed before the errors found inside the object.
+ */
+function mergeFormErrors(
+  raw: readonly GeneratedValidationError[],
+  schema: JsonObject,
+): GeneratedValidationError[] {
+  const out: GeneratedValidationError[] = [];
+  const merged = new Map<string, { error: GeneratedValidationError; forms: Set<string> }>();
+  for (const error of raw) {
+    const match = error.keyword === 'false schema' ? SECOND_FORM.exec(error.schemaPath) : null;
+    const rule = match?.[1];
+    if (!match || !rule || !(rule in FORM_MESSAGES)) {
+      out.push(error);
+      continue;
+    }
+    const instancePath = error.instancePath.slice(0, error.instancePath.lastIndexOf('/'));
+    const key = `${instancePath}\u0000${rule}`;
+    let entry = merged.get(key);
+    if (!entry) {
+      const schemaPath = `${rule}/dependentSchemas`;
+      entry = {
+        error: { instancePath, schemaPath, keyword: 'dependentSchemas', params: {} },
+        forms: new Set(),
+      };
+      merged.set(key, entry);
+      // Before the errors inside the object, which ajv reported first, as it does for oneOf.
+      let at = out.length;
+      while (at > 0 && within(out[at - 1]!.instancePath, instancePath)) at--;
+      out.splice(at, 0, entry.error);
+    }
+    entry.forms.add(match[2]!).add(match[3]!);
+  }
+  for (const { error, forms } of merged.values()) {
+    const order = Object.keys((resolve(schema, error.schemaPath) as JsonObject | undefined) ?? {});
+    error.params = { forms: order.filter((form) => forms.has(form)) };
+  }
+  return out;
+}
+
+/** True when the pointer `path` is `parent` or lies inside it. */
+function within(path: string, parent: string): boolean {
+  return path === parent || path.startsWith(parent + '/');
+}
+
 /** Keeps the errors that tell the author something the others do not. */
 function withoutNoise(raw: readonly GeneratedValidationError[]): GeneratedValidationError[] {
   const dropped = new Set<GeneratedValidationError>();
   for (const error of raw) {
     if (error.keyword === 'if' || error.propertyName !== undefined) dropped.add(error);
-    if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') continue;
-    // The branches' own failures ("must have required property 'to'" four times) are noise.
+    if (error.keyword !== 'anyOf') continue;
+    // The branches' own failures ("must be equal to one of the allowed values") are noise.
     for (const other of raw) {
       if (other.schemaPath.startsWith(error.schemaPath + '/')) dropped.add(other);
     }
@@ -100,15 +161,10 @@ function withoutNoise(raw: readonly GeneratedValidationError[]): GeneratedValida
     if (error.keyword !== 'type' && mistyped.has(error.instancePath)) dropped.add(error);
   }
   for (const error of raw) {
-    if (dropped.has(error) || !OPAQUE_FORMS.has(error.schemaPath)) continue;
+    const rule = formRule(error);
+    if (dropped.has(error) || !rule || !OPAQUE_FORMS.has(rule)) continue;
     for (const other of raw) {
-      if (
-        other !== error &&
-        (other.instancePath === error.instancePath ||
-          other.instancePath.startsWith(error.instancePath + '/'))
-      ) {
-        dropped.add(other);
-      }
+      if (other !== error && within(other.instancePath, error.instancePath)) dropped.add(other);
     }
   }
   return raw.filter((error) => !dropped.has(error));
@@ -173,8 +229,9 @@ function shape(error: GeneratedValidationError, schema: JsonObject): SchemaError
           ? '"timeLimitSec" needs "onTimeout" to say where the drill goes when time runs out'
           : `"${String(params.property)}" needs "${String(params.missingProperty)}"`;
       break;
-    case 'oneOf':
-      message = formMessage(error, schema) ?? `${label} ${error.message ?? 'is invalid'}`;
+    case 'not':
+    case 'dependentSchemas':
+      message = formMessage(error) ?? `${label} ${error.message ?? 'is invalid'}`;
       break;
     case 'anyOf':
       message = vocabularyMessage(label, error.schemaPath, schema);
@@ -185,17 +242,13 @@ function shape(error: GeneratedValidationError, schema: JsonObject): SchemaError
   return { instancePath, schemaPath: error.schemaPath, keyword: error.keyword, message, params };
 }
 
-function formMessage(error: GeneratedValidationError, schema: JsonObject): string | undefined {
-  const messages = FORM_MESSAGES[error.schemaPath];
+function formMessage(error: GeneratedValidationError): string | undefined {
+  const rule = formRule(error);
+  const messages = rule ? FORM_MESSAGES[rule] : undefined;
   if (!messages) return undefined;
-  const passing = error.params.passingSchemas;
-  if (!Array.isArray(passing)) return messages.none ?? messages.rule;
-  const branches = resolve(schema, error.schemaPath);
-  const names = passing.map((i) => {
-    const branch = Array.isArray(branches) ? (branches[i] as JsonObject | undefined) : undefined;
-    const required = branch?.required;
-    return Array.isArray(required) ? `"${String(required[0])}"` : `#${String(i)}`;
-  });
+  const forms = error.params.forms;
+  if (!Array.isArray(forms)) return messages.none ?? messages.rule;
+  const names = forms.map((form) => `"${String(form)}"`);
   const both =
     names.length === 2
       ? `both ${names.join(' and ')}`

@@ -142,7 +142,7 @@ describe('scenario schema', () => {
       (d) => delete d.beats.dispatch.choices[0].to,
       {
         instancePath: '/beats/dispatch/choices/0',
-        keyword: 'oneOf',
+        keyword: 'not',
         message: 'a choice needs exactly one of to, branches, chance, instructor',
       },
     ],
@@ -151,7 +151,7 @@ describe('scenario schema', () => {
       (d) => (d.beats.dispatch.choices[0].chance = [{ weight: 1, to: 'doorway' }]),
       {
         instancePath: '/beats/dispatch/choices/0',
-        keyword: 'oneOf',
+        keyword: 'dependentSchemas',
         message:
           'a choice needs exactly one of to, branches, chance, instructor; it has both "to" and "chance"',
       },
@@ -161,7 +161,7 @@ describe('scenario schema', () => {
       (d) => delete d.beats.dispatch.onTimeout.to,
       {
         instancePath: '/beats/dispatch/onTimeout',
-        keyword: 'oneOf',
+        keyword: 'not',
         message: '"onTimeout" needs exactly one of to, branches, chance, instructor',
       },
     ],
@@ -206,7 +206,7 @@ describe('scenario schema', () => {
       (d) => (d.beats.doorway.choices[0].when = { variable: 'agitation', lt: 9 }),
       {
         instancePath: '/beats/doorway/choices/0/when',
-        keyword: 'oneOf',
+        keyword: 'not',
         message: 'unknown condition form; expected one of var, all, any, not, visited, chose',
       },
     ],
@@ -215,7 +215,7 @@ describe('scenario schema', () => {
       (d) => (d.beats.doorway.choices[0].when = { visited: 'dispatch', chose: 'slow-down' }),
       {
         instancePath: '/beats/doorway/choices/0/when',
-        keyword: 'oneOf',
+        keyword: 'dependentSchemas',
         message:
           /exactly one of var, all, any, not, visited, chose; it has both "visited" and "chose"/,
       },
@@ -225,7 +225,7 @@ describe('scenario schema', () => {
       (d) => (d.beats.doorway.choices[0].branches[0].when.all[1].not = { seen: 'dispatch' }),
       {
         instancePath: '/beats/doorway/choices/0/branches/0/when/all/1/not',
-        keyword: 'oneOf',
+        keyword: 'not',
         message: /^unknown condition form/,
       },
     ],
@@ -234,7 +234,7 @@ describe('scenario schema', () => {
       (d) => (d.beats.doorway.choices[0].when = { var: 'agitation', gt: 2, lt: 9 }),
       {
         instancePath: '/beats/doorway/choices/0/when',
-        keyword: 'oneOf',
+        keyword: 'dependentSchemas',
         message: /takes exactly one operator .*; it has both "lt" and "gt"/,
       },
     ],
@@ -243,7 +243,7 @@ describe('scenario schema', () => {
       (d) => (d.beats.doorway.choices[0].when = { var: 'agitation' }),
       {
         instancePath: '/beats/doorway/choices/0/when',
-        keyword: 'oneOf',
+        keyword: 'not',
         message: 'a "var" condition needs one operator: eq, ne, lt, lte, gt, gte or in',
       },
     ],
@@ -306,7 +306,7 @@ describe('scenario schema', () => {
       (d) => d.beats.dispatch.choices[0].effects.push({ increase: 'rapport' }),
       {
         instancePath: '/beats/dispatch/choices/0/effects/2',
-        keyword: 'oneOf',
+        keyword: 'not',
         message:
           'an effect is either { "set": NAME, "to": VALUE } or { "add": NAME, "by": NUMBER }',
       },

@@ -5,8 +5,8 @@
  * analysis (reachability, traps, path counts) can take much longer on big
  * scenarios, so the editor may run it in the background and merge it in.
  */
-import { analyzeScenario, validateScenario } from '@defuse/engine';
-import type { Analysis, Diagnostic } from '@defuse/engine';
+import { validateScenario } from '@defuse/engine';
+import type { Analysis, Diagnostic, ParseResult } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
 
 /** The engine's verdict on the current document. */
@@ -34,7 +34,11 @@ function counted(diagnostics: Diagnostic[]): Pick<Validation, 'errors' | 'warnin
 
 /** Checks the document (schema and meaning); the analysis is still to come when it passes. */
 export function checkDocument(doc: Scenario): Validation {
-  const result = validateScenario(doc);
+  return verdict(validateScenario(doc));
+}
+
+/** The engine's findings as a verdict; `analyzing` until an analysis is merged in. */
+function verdict(result: ParseResult): Validation {
   const diagnostics = [...result.diagnostics];
   return {
     diagnostics,
@@ -54,8 +58,9 @@ export function withAnalysis(validation: Validation, analysis: Analysis): Valida
 
 /** Checks the document and, when it passes, analyses its graph, all at once. */
 export function validateDocument(doc: Scenario): Validation {
-  const checked = checkDocument(doc);
-  return checked.scenario ? withAnalysis(checked, analyzeScenario(checked.scenario)) : checked;
+  const result = validateScenario(doc, { analyse: true });
+  const checked = verdict(result);
+  return result.analysis ? withAnalysis(checked, result.analysis) : checked;
 }
 
 /** True when a trainee could play the document: accepted, analysed, no errors. */

@@ -2,7 +2,7 @@ import type { DecisionLog, Scenario } from '@defuse/schemas';
 import { diagnostic, formatDiagnostic } from '../diagnostics';
 import { parseLog, parseScenario } from '../parse';
 import { MAX_DOCUMENT_BYTES } from '../strict-json';
-import type { Diagnostic } from '../types';
+import type { Analysis, Diagnostic, ValidateOptions } from '../types';
 import type { CliIo } from './command';
 import { plain } from './text';
 
@@ -72,19 +72,21 @@ export function fileErrorText(error: unknown): string {
 export interface ScenarioFile {
   scenario?: Scenario;
   diagnostics: Diagnostic[];
+  /** The graph analysis of a valid scenario, when asked for. */
+  analysis?: Analysis;
   /** Why the file could not be read at all. */
   problem?: string;
 }
 
-/** Reads and checks a scenario file. Never throws. */
-export function readScenario(io: CliIo, file: string): ScenarioFile {
+/** Reads and checks a scenario file (and analyses it, with `analyse`). Never throws. */
+export function readScenario(io: CliIo, file: string, options: ValidateOptions = {}): ScenarioFile {
   const read = readDocument(io, file);
   if ('problem' in read) {
     return read.diagnostics
       ? { diagnostics: read.diagnostics }
       : { diagnostics: [], problem: read.problem };
   }
-  return parseScenario(read.bytes);
+  return parseScenario(read.bytes, options);
 }
 
 /** A decision-log file: the log when its shape is right, and what was found. */

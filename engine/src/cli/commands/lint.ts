@@ -1,4 +1,3 @@
-import { analyzeScenario } from '../../analyze';
 import { hasErrors } from '../../diagnostics';
 import type { Analysis } from '../../types';
 import { parseCommandArgs } from '../args';
@@ -38,8 +37,8 @@ Exit status: 0 when no file has an error (nor, with --strict, a warning), 1 othe
     if (positionals.length === 0) throw new UsageError('missing scenario file(s)');
     let failed = false;
     for (const file of positionals) {
-      const found = readScenario(io, file);
-      const analysis = found.scenario ? analyzeScenario(found.scenario) : undefined;
+      const found = readScenario(io, file, { analyse: true });
+      const analysis = found.analysis;
       const diagnostics = [...found.diagnostics, ...(analysis?.diagnostics ?? [])];
       printFileProblems(io.out, file, { ...found, diagnostics });
       if (found.problem) {
