@@ -18,49 +18,21 @@ export interface SchemaError {
   params: Record<string, unknown>;
 }
 
-type JsonObject = { [key: string]: unknown };
+export type JsonObject = { [key: string]: unknown };
 
 /**
- * The "exactly one form" rules, by the `$defs` entry that holds them: what
- * the rule says, and a clearer opening when the value has no form at all.
- * The schema writes each as `not` (fails when no form is there) and
- * `dependentSchemas` (fails for each second form); see {@link mergeFormErrors}.
+ * Rules a schema states with several keywords that read better as one error
+ * (the scenario's "exactly one form" rules, in `form-errors.ts`). Passed in
+ * by the validator that needs them, so an app that checks only decision logs
+ * does not bundle them.
  */
-const FORM_MESSAGES: Record<string, { rule: string; none?: string }> = {
-  '#/$defs/choice': {
-    rule: 'a choice needs exactly one of to, branches, chance, instructor',
-  },
-  '#/$defs/timeout': {
-    rule: '"onTimeout" needs exactly one of to, branches, chance, instructor',
-  },
-  '#/$defs/condition': {
-    rule: 'a condition has exactly one of var, all, any, not, visited, chose',
-    none: 'unknown condition form; expected one of var, all, any, not, visited, chose',
-  },
-  '#/$defs/varCondition': {
-    rule: 'a "var" condition takes exactly one operator of eq, ne, lt, lte, gt, gte, in',
-    none: 'a "var" condition needs one operator: eq, ne, lt, lte, gt, gte or in',
-  },
-  '#/$defs/effect': {
-    rule: 'an effect is either { "set": NAME, "to": VALUE } or { "add": NAME, "by": NUMBER }',
-  },
-};
-
-/**
- * A condition or an effect whose form cannot be told apart: every other error
- * inside it would only be guesswork, so the form error stands alone.
- */
-const OPAQUE_FORMS = new Set(['#/$defs/condition', '#/$defs/effect']);
-
-/** A second form's error: `#/$defs/<rule>/dependentSchemas/<form>/properties/<other>/false schema`. */
-const SECOND_FORM =
-  /^(#\/\$defs\/[^/]+)\/dependentSchemas\/([^/]+)\/properties\/([^/]+)\/false schema$/;
-
-/** The form rule (`$defs` entry) an error reports, if it is one. */
-function formRule(error: GeneratedValidationError): string | undefined {
-  if (error.keyword !== 'not' && error.keyword !== 'dependentSchemas') return undefined;
-  const rule = error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
-  return rule in FORM_MESSAGES ? rule : undefined;
+export interface CompoundRules {
+  /** Rewrites the raw errors before anything else reads them. */
+  merge(raw: readonly GeneratedValidationError[], schema: JsonObject): GeneratedValidationError[];
+  /** True for an error that makes every other error inside its object guesswork. */
+  opaque(error: GeneratedValidationError): boolean;
+  /** The message of an error of one of these rules; undefined for any other error. */
+  message(error: GeneratedValidationError): string | undefined;
 }
 
 const ID_MESSAGE =
@@ -79,12 +51,14 @@ const PATTERN_MESSAGES: Record<string, string> = {
 export function toSchemaErrors(
   raw: readonly GeneratedValidationError[] | null | undefined,
   schema: JsonObject,
+  rules?: CompoundRules,
 ): SchemaError[] {
   if (!raw || raw.length === 0) return [];
   const out: SchemaError[] = [];
   const seen = new Set<string>();
-  for (const error of withoutNoise(mergeFormErrors(raw, schema))) {
-    const shaped = shape(error, schema);
+  const merged = rules ? rules.merge(raw, schema) : raw;
+  for (const error of withoutNoise(merged, rules)) {
+    const shaped = shape(error, schema, rules);
     const key = `${shaped.instancePath}\u0000${shaped.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -93,56 +67,16 @@ export function toSchemaErrors(
   return out;
 }
 
-/**
- * An object with two forms (a choice with both "to" and "chance") fails the
- * rule's `dependentSchemas` once per pair, at each other form's field. Those
- * become one error at the object, listing its forms in the schema's order,
- * placed before the errors found inside the object.
- */
-function mergeFormErrors(
-  raw: readonly GeneratedValidationError[],
-  schema: JsonObject,
-): GeneratedValidationError[] {
-  const out: GeneratedValidationError[] = [];
-  const merged = new Map<string, { error: GeneratedValidationError; forms: Set<string> }>();
-  for (const error of raw) {
-    const match = error.keyword === 'false schema' ? SECOND_FORM.exec(error.schemaPath) : null;
-    const rule = match?.[1];
-    if (!match || !rule || !(rule in FORM_MESSAGES)) {
-      out.push(error);
-      continue;
-    }
-    const instancePath = error.instancePath.slice(0, error.instancePath.lastIndexOf('/'));
-    const key = `${instancePath}\u0000${rule}`;
-    let entry = merged.get(key);
-    if (!entry) {
-      const schemaPath = `${rule}/dependentSchemas`;
-      entry = {
-        error: { instancePath, schemaPath, keyword: 'dependentSchemas', params: {} },
-        forms: new Set(),
-      };
-      merged.set(key, entry);
-      // Before the errors inside the object, which ajv reported first, as it does for oneOf.
-      let at = out.length;
-      while (at > 0 && within(out[at - 1]!.instancePath, instancePath)) at--;
-      out.splice(at, 0, entry.error);
-    }
-    entry.forms.add(match[2]!).add(match[3]!);
-  }
-  for (const { error, forms } of merged.values()) {
-    const order = Object.keys((resolve(schema, error.schemaPath) as JsonObject | undefined) ?? {});
-    error.params = { forms: order.filter((form) => forms.has(form)) };
-  }
-  return out;
-}
-
 /** True when the pointer `path` is `parent` or lies inside it. */
-function within(path: string, parent: string): boolean {
+export function within(path: string, parent: string): boolean {
   return path === parent || path.startsWith(parent + '/');
 }
 
 /** Keeps the errors that tell the author something the others do not. */
-function withoutNoise(raw: readonly GeneratedValidationError[]): GeneratedValidationError[] {
+function withoutNoise(
+  raw: readonly GeneratedValidationError[],
+  rules: CompoundRules | undefined,
+): GeneratedValidationError[] {
   const dropped = new Set<GeneratedValidationError>();
   for (const error of raw) {
     if (error.keyword === 'if' || error.propertyName !== undefined) dropped.add(error);
@@ -161,8 +95,7 @@ function withoutNoise(raw: readonly GeneratedValidationError[]): GeneratedValida
     if (error.keyword !== 'type' && mistyped.has(error.instancePath)) dropped.add(error);
   }
   for (const error of raw) {
-    const rule = formRule(error);
-    if (dropped.has(error) || !rule || !OPAQUE_FORMS.has(rule)) continue;
+    if (dropped.has(error) || !rules?.opaque(error)) continue;
     for (const other of raw) {
       if (other !== error && within(other.instancePath, error.instancePath)) dropped.add(other);
     }
@@ -170,7 +103,11 @@ function withoutNoise(raw: readonly GeneratedValidationError[]): GeneratedValida
   return raw.filter((error) => !dropped.has(error));
 }
 
-function shape(error: GeneratedValidationError, schema: JsonObject): SchemaError {
+function shape(
+  error: GeneratedValidationError,
+  schema: JsonObject,
+  rules: CompoundRules | undefined,
+): SchemaError {
   const params = error.params;
   let instancePath = error.instancePath;
   const segments = splitPointer(instancePath);
@@ -231,7 +168,7 @@ function shape(error: GeneratedValidationError, schema: JsonObject): SchemaError
       break;
     case 'not':
     case 'dependentSchemas':
-      message = formMessage(error) ?? `${label} ${error.message ?? 'is invalid'}`;
+      message = rules?.message(error) ?? `${label} ${error.message ?? 'is invalid'}`;
       break;
     case 'anyOf':
       message = vocabularyMessage(label, error.schemaPath, schema);
@@ -240,20 +177,6 @@ function shape(error: GeneratedValidationError, schema: JsonObject): SchemaError
       message = `${label} ${error.message ?? 'is invalid'}`;
   }
   return { instancePath, schemaPath: error.schemaPath, keyword: error.keyword, message, params };
-}
-
-function formMessage(error: GeneratedValidationError): string | undefined {
-  const rule = formRule(error);
-  const messages = rule ? FORM_MESSAGES[rule] : undefined;
-  if (!messages) return undefined;
-  const forms = error.params.forms;
-  if (!Array.isArray(forms)) return messages.none ?? messages.rule;
-  const names = forms.map((form) => `"${String(form)}"`);
-  const both =
-    names.length === 2
-      ? `both ${names.join(' and ')}`
-      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
-  return `${messages.rule}; it has ${both}`;
 }
 
 /** anyOf is used for vocabularies: standard values or a custom `x-` value. */
@@ -350,7 +273,7 @@ function escapePointer(segment: string): string {
 }
 
 /** Follows a `#/...` schema path inside the schema document. */
-function resolve(schema: JsonObject, schemaPath: string): unknown {
+export function resolve(schema: JsonObject, schemaPath: string): unknown {
   let node: unknown = schema;
   for (const segment of splitPointer(schemaPath.replace(/^#/, ''))) {
     if (node === null || typeof node !== 'object') return undefined;

@@ -1,6 +1,7 @@
 import scenarioSchemaJson from '../scenario.schema.json';
 import validateScenario from './generated/validate-scenario';
 import { toSchemaErrors, type SchemaError } from './errors';
+import { scenarioForms } from './form-errors';
 import type { JsonSchemaDocument } from './schema-document';
 
 /** JSON Schema of a scenario document (`defuse/scenario@1`). */
@@ -13,5 +14,5 @@ export const scenarioSchema: JsonSchemaDocument = scenarioSchemaJson;
  */
 export function validateScenarioSchema(doc: unknown): SchemaError[] {
   if (validateScenario(doc)) return [];
-  return toSchemaErrors(validateScenario.errors, scenarioSchema);
+  return toSchemaErrors(validateScenario.errors, scenarioSchema, scenarioForms);
 }
