@@ -269,6 +269,22 @@ function newSessionId(): string {
 }
 
 /**
+ * Takes the first offered choice on paper (`step` is pure; nothing is kept),
+ * so that XState's per-machine setup of the first transition is done while
+ * the drill starts rather than when the trainee first taps.
+ */
+function warmUp(scenario: Scenario, state: DrillState): void {
+  if (state.done) return;
+  const offered = availableChoices(scenario, state)[0];
+  try {
+    step(scenario, state, offered ? { type: 'choose', choice: offered.id } : { type: 'timeout' });
+  } catch {
+    // Nothing to take yet (a fork waits for its pick): nothing to warm. Any
+    // other problem is the real decision's to report, not the start's.
+  }
+}
+
+/**
  * Starts a drill and records its `start` event (handed to `options.onEvent`
  * before this resolves).
  */
@@ -281,6 +297,7 @@ export async function startDrill(
   const seed = (options.seed ?? randomSeed()) >>> 0;
   const solo = (options.instructor ?? 'solo') === 'solo';
   const first: StepResult = initialState(scenario, seed, { from: options.from, solo });
+  warmUp(scenario, first.state);
   const header: Omit<DecisionLog, 'events'> = {
     format: LOG_FORMAT,
     sessionId: options.sessionId ?? newSessionId(),
