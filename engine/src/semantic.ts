@@ -116,15 +116,24 @@ class Checker {
     this.chose.push({ choice, path: pointer(...this.path, 'chose'), at: this.out.length });
   }
 
-  /** Reports the `chose` conditions that name no choice of any beat. */
+  /**
+   * Reports the `chose` conditions that name no choice of any beat, each
+   * where the walk met it among the other findings (in one pass, however many).
+   */
   checkChosen(): void {
-    if (this.chose.length === 0) return;
-    const known = new Set(this.choiceIds);
-    for (let k = this.chose.length - 1; k >= 0; k--) {
-      const { choice, path, at } = this.chose[k]!;
-      if (known.has(choice)) continue;
-      const message = `the condition names an unknown choice "${choice}"`;
-      this.out.splice(at, 0, diagnostic('DF320', path, message));
+    const known = new Set(this.chose.length ? this.choiceIds : []);
+    const unknown = this.chose.filter((ref) => !known.has(ref.choice));
+    if (unknown.length === 0) return;
+    const found = this.out.splice(0);
+    let k = 0;
+    for (let i = 0; i <= found.length; i++) {
+      for (; k < unknown.length && unknown[k]!.at === i; k++) {
+        const { choice, path } = unknown[k]!;
+        this.out.push(
+          diagnostic('DF320', path, `the condition names an unknown choice "${choice}"`),
+        );
+      }
+      if (i < found.length) this.out.push(found[i]!);
     }
   }
 }
