@@ -121,7 +121,8 @@ class Checker {
    * where the walk met it among the other findings (in one pass, however many).
    */
   checkChosen(): void {
-    const known = new Set(this.chose.length ? this.choiceIds : []);
+    if (this.chose.length === 0) return;
+    const known = new Set(this.choiceIds);
     const unknown = this.chose.filter((ref) => !known.has(ref.choice));
     if (unknown.length === 0) return;
     const found = this.out.splice(0);

@@ -44,15 +44,7 @@ describe('playing the library scenario on a tablet', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     const { beats, result } = await playToOutcome(page, {
-      prefer: [
-        'query-dispatch',
-        'request-cover',
-        'hold-at-table',
-        'move-children',
-        'introduce',
-        'label-fear',
-        'recognise-crisis',
-      ],
+      prefer: [...LIBRARY_ROUTE],
     });
     expect(beats[0]).toBe('dispatch');
     expect(result).toMatch(/^(resolved|referred|arrested|disengaged|force-used|injury)$/);

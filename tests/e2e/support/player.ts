@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { parseScenario } from '@defuse/engine';
 import type { DecisionLog, Scenario } from '@defuse/schemas';
 import { ROOT } from './paths';
+import { firstOffered } from './library-route';
 
 /** A scenario of the shipped library, checked by the engine. */
 export function libraryScenario(id: string): Scenario {
@@ -118,7 +119,7 @@ export async function playToOutcome(
     const offered = await page
       .locator('[data-choice-id]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-choice-id') ?? ''));
-    const pick = prefer.find((id) => offered.includes(id)) ?? offered[0];
+    const pick = firstOffered(prefer, offered) ?? offered[0];
     expect(pick, `no choice offered at beat ${beat}`).toBeDefined();
     await tapChoice(page, pick!);
   }
