@@ -5,3 +5,5 @@ export { ChoiceList } from './drill/ChoiceList';
 export { CountdownRing } from './drill/CountdownRing';
 export { OutcomeView } from './drill/OutcomeView';
 export { describeDiagnostic } from './scenarios/describe-diagnostic';
+export * from './hub/api';
+export { signIn, signOut, currentAccount } from './hub/session';
