@@ -11,39 +11,11 @@ import {
   type DebriefLog,
   type OpenResult,
 } from './library';
-import { LogDebrief, TABS, type TabId } from './LogDebrief';
+import { goTo as go, parseDebriefPath } from './debrief-routes';
+import { LogDebrief } from './LogDebrief';
 import { LogList } from './LogList';
 import { OpenFiles } from './OpenFiles';
 import './debrief.css';
-
-type View =
-  { kind: 'list' } | { kind: 'log'; ref: string; tab: TabId } | { kind: 'class'; keys: string[] };
-
-/** Reads the part of the address after `#/debrief/`. */
-export function parseDebriefPath(rest: string): View {
-  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) return { kind: 'list' };
-  if (parts[0] === 'class')
-    return { kind: 'class', keys: (parts[1] ?? '').split('~').filter(Boolean) };
-  const tab = TABS.find((t) => t.id === parts[1])?.id ?? 'reactions';
-  return { kind: 'log', ref: parts[0]!, tab };
-}
-
-/** The address of a view of the Debrief area. */
-export function debriefHash(view: View): string {
-  switch (view.kind) {
-    case 'list':
-      return '#/debrief';
-    case 'log':
-      return `#/debrief/${encodeURIComponent(view.ref)}/${view.tab}`;
-    case 'class':
-      return `#/debrief/class/${view.keys.map(encodeURIComponent).join('~')}`;
-  }
-}
-
-function go(view: View) {
-  window.location.hash = debriefHash(view);
-}
 
 /** A log by its key, or by the bare session id the drill screen links with. */
 function findLog(logs: DebriefLog[], ref: string): DebriefLog | undefined {

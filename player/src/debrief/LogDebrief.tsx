@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Annotation, SelfAssessment } from '@defuse/schemas';
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { SelfAssessment } from '@defuse/schemas';
 import { AnalysisTab } from './AnalysisTab';
-import { loadNotes, saveNotes, type DebriefNotes } from './debrief-store';
 import { downloadDebriefedLog, downloadText, xapiFileName, xapiFileText } from './download';
 import { outcomeLabel, when } from './format';
 import { IntegrityBadge } from './IntegrityBadge';
+import { NoteAuthor } from './NoteEditor';
+import { localNotesStore, type NotesStore } from './notes-store';
 import { logWithNotes, type DebriefLog } from './library';
 import { scenarioTitle } from './LogList';
 import { PrintSheet } from './PrintSheet';
@@ -14,6 +15,7 @@ import { replaySteps, type ReplayStep } from './steps';
 import { StepThrough } from './StepThrough';
 import { SummaryTab } from './SummaryTab';
 import { TimelineTab } from './TimelineTab';
+import { useDebriefNotes } from './use-debrief-notes';
 import { WhatIf } from './WhatIf';
 
 export const TABS = [
@@ -31,31 +33,32 @@ interface Props {
   onBack: () => void;
   /** Files dropped or picked here (a missing scenario, typically). */
   onOpenFiles: (files: File[]) => void;
+  /** Where the notes live; this device's store when absent. */
+  notesStore?: NotesStore;
 }
 
 /**
  * One trainee's drill, debriefed in phases: the trainee's reactions first,
  * then the shared timeline, the analysis, and the summary. Ratings stay
- * hidden until the instructor shows them. Notes and reactions are saved on
- * this device as they are written and go into the exported log file.
+ * hidden until the instructor shows them. Notes and reactions are saved as
+ * they are written (on this device, or notes on the hub for a hub log) and
+ * go into the exported log file.
  */
-export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles }: Props) {
+export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles, notesStore }: Props) {
   const { log, integrity } = entry;
-  const [notes, setNotes] = useState<DebriefNotes>();
+  const store = useMemo(
+    () => notesStore ?? localNotesStore(log.sessionId),
+    [notesStore, log.sessionId],
+  );
+  const { notes, addNote, deleteNote, error: notesError, ...changes } = useDebriefNotes(store);
   const [ratingsShown, setRatingsShown] = useState(false);
   const [stepping, setStepping] = useState<number>();
   const [whatIf, setWhatIf] = useState<ReplayStep>();
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string>();
+  const [exported, setExported] = useState('');
+  const [exportError, setExportError] = useState<string>();
+  const status = exported || changes.status;
+  const error = exportError ?? notesError;
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
-
-  useEffect(() => {
-    let live = true;
-    void loadNotes(log.sessionId).then((n) => live && setNotes(n));
-    return () => {
-      live = false;
-    };
-  }, [log.sessionId]);
 
   const scenario = integrity.scenario;
   const replay = integrity.replay;
@@ -64,46 +67,24 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles }: Props) {
     [scenario, replay],
   );
 
-  async function update(change: (n: DebriefNotes) => DebriefNotes, message: string) {
-    if (!notes) return;
-    const next = change(notes);
-    setNotes(next);
-    try {
-      await saveNotes(next);
-      setStatus(message);
-    } catch (e) {
-      setError(`Could not save on this device: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-
-  const addNote = (note: Annotation) =>
-    void update(
-      (n) => ({ ...n, annotations: [...n.annotations, note].sort((a, b) => a.seq - b.seq) }),
-      `Note saved on event ${note.seq}.`,
-    );
-  const deleteNote = (note: Annotation) =>
-    void update(
-      (n) => ({ ...n, annotations: n.annotations.filter((a) => a !== note) }),
-      'Note deleted.',
-    );
   const saveReactions = (selfAssessment: SelfAssessment) => {
-    void update((n) => ({ ...n, selfAssessment, reactionsDone: true }), 'Reactions saved.');
+    changes.saveReactions(selfAssessment);
     onTab('timeline');
   };
 
   function exportLog() {
     if (!notes) return;
     downloadDebriefedLog(logWithNotes(log, notes));
-    setStatus('Log exported with the notes and reactions.');
+    setExported('Log exported with the notes and reactions.');
   }
 
   function exportXapi() {
     if (!scenario) return;
     try {
       downloadText(xapiFileName(scenario, [log]), xapiFileText(scenario, [log]));
-      setStatus('xAPI statements exported.');
+      setExported('xAPI statements exported.');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setExportError(e instanceof Error ? e.message : String(e));
     }
   }
 
@@ -180,157 +161,159 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles }: Props) {
   }
 
   return (
-    <div className="debrief-log">
-      {header(
-        <div className="debrief-toolbar">
-          <button
-            type="button"
-            className={`button compact ${ratingsShown ? 'primary' : 'secondary'}`}
-            aria-pressed={ratingsShown}
-            disabled={locked}
-            onClick={() => setRatingsShown((s) => !s)}
-          >
-            {ratingsShown ? 'Hide ratings' : 'Show ratings'}
-          </button>
-          <button
-            type="button"
-            className="button secondary compact"
-            disabled={!notes}
-            onClick={exportLog}
-          >
-            Export log
-          </button>
-          <button type="button" className="button secondary compact" onClick={exportXapi}>
-            Export xAPI
-          </button>
-          <button
-            type="button"
-            className="button secondary compact"
-            disabled={locked}
-            onClick={() => window.print()}
-          >
-            Print
-          </button>
-        </div>,
-      )}
-      <p className="visually-hidden" role="status">
-        {status}
-      </p>
-      {error && (
-        <div className="notice error" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
-      <div className="debrief-tabs" role="tablist" aria-label="Debrief phases">
-        {TABS.map((t, i) => {
-          const disabled = locked && t.id !== 'reactions';
-          return (
+    <NoteAuthor.Provider value={store.author}>
+      <div className="debrief-log">
+        {header(
+          <div className="debrief-toolbar">
             <button
-              key={t.id}
-              ref={(el) => {
-                tabRefs.current[t.id] = el;
-              }}
               type="button"
-              role="tab"
-              id={`debrief-tab-${t.id}`}
-              aria-controls={`debrief-panel-${t.id}`}
-              aria-selected={active === t.id}
-              aria-disabled={disabled || undefined}
-              tabIndex={active === t.id ? 0 : -1}
-              className="debrief-tab"
-              onKeyDown={(e) => keyNav(e, i)}
-              onClick={() => {
-                if (disabled) return;
-                setWhatIf(undefined);
-                onTab(t.id);
-              }}
+              className={`button compact ${ratingsShown ? 'primary' : 'secondary'}`}
+              aria-pressed={ratingsShown}
+              disabled={locked}
+              onClick={() => setRatingsShown((s) => !s)}
             >
-              <span className="tab-number" aria-hidden="true">
-                {i + 1}
-              </span>
-              {t.label}
+              {ratingsShown ? 'Hide ratings' : 'Show ratings'}
             </button>
-          );
-        })}
-      </div>
-      {locked && notes && (
-        <p className="hint locked-hint">
-          The trainee’s reactions come first; the other phases open after.
+            <button
+              type="button"
+              className="button secondary compact"
+              disabled={!notes}
+              onClick={exportLog}
+            >
+              Export log
+            </button>
+            <button type="button" className="button secondary compact" onClick={exportXapi}>
+              Export xAPI
+            </button>
+            <button
+              type="button"
+              className="button secondary compact"
+              disabled={locked}
+              onClick={() => window.print()}
+            >
+              Print
+            </button>
+          </div>,
+        )}
+        <p className="visually-hidden" role="status">
+          {status}
         </p>
-      )}
-      <div
-        className="debrief-panel"
-        role="tabpanel"
-        id={`debrief-panel-${active}`}
-        aria-labelledby={`debrief-tab-${active}`}
-        data-tab={active}
-      >
-        {!notes && <p className="hint">Loading…</p>}
-        {notes && whatIf && (
-          <WhatIf
-            scenario={scenario}
-            step={whatIf}
-            seed={log.seed}
-            onClose={() => setWhatIf(undefined)}
-          />
+        {error && (
+          <div className="notice error" role="alert">
+            <p>{error}</p>
+          </div>
         )}
-        {notes && !whatIf && active === 'reactions' && (
-          <ReactionsTab
-            traineeId={log.trainee.name ?? log.trainee.id}
-            {...(notes.selfAssessment ? { selfAssessment: notes.selfAssessment } : {})}
-            done={notes.reactionsDone}
-            onSave={saveReactions}
-          />
+        <div className="debrief-tabs" role="tablist" aria-label="Debrief phases">
+          {TABS.map((t, i) => {
+            const disabled = locked && t.id !== 'reactions';
+            return (
+              <button
+                key={t.id}
+                ref={(el) => {
+                  tabRefs.current[t.id] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`debrief-tab-${t.id}`}
+                aria-controls={`debrief-panel-${t.id}`}
+                aria-selected={active === t.id}
+                aria-disabled={disabled || undefined}
+                tabIndex={active === t.id ? 0 : -1}
+                className="debrief-tab"
+                onKeyDown={(e) => keyNav(e, i)}
+                onClick={() => {
+                  if (disabled) return;
+                  setWhatIf(undefined);
+                  onTab(t.id);
+                }}
+              >
+                <span className="tab-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                {t.label}
+              </button>
+            );
+          })}
+        </div>
+        {locked && notes && (
+          <p className="hint locked-hint">
+            The trainee’s reactions come first; the other phases open after.
+          </p>
         )}
-        {notes && !whatIf && active === 'timeline' && stepping === undefined && (
-          <TimelineTab
-            timeline={replay.timeline}
-            steps={steps}
-            notes={notes.annotations}
-            ratingsShown={ratingsShown}
-            onAddNote={addNote}
-            onDeleteNote={deleteNote}
-            onReplay={setStepping}
-          />
-        )}
-        {notes && !whatIf && active === 'timeline' && stepping !== undefined && (
-          <StepThrough
-            scenario={scenario}
-            steps={steps}
-            current={stepping}
-            ratingsShown={ratingsShown}
-            onGo={setStepping}
-            onWhatIf={setWhatIf}
-            onClose={() => setStepping(undefined)}
-          />
-        )}
-        {notes && !whatIf && active === 'analysis' && (
-          <AnalysisTab scenario={scenario} replay={replay} steps={steps} onWhatIf={setWhatIf} />
-        )}
-        {notes && !whatIf && active === 'summary' && (
-          <SummaryTab
+        <div
+          className="debrief-panel"
+          role="tabpanel"
+          id={`debrief-panel-${active}`}
+          aria-labelledby={`debrief-tab-${active}`}
+          data-tab={active}
+        >
+          {!notes && <p className="hint">Loading…</p>}
+          {notes && whatIf && (
+            <WhatIf
+              scenario={scenario}
+              step={whatIf}
+              seed={log.seed}
+              onClose={() => setWhatIf(undefined)}
+            />
+          )}
+          {notes && !whatIf && active === 'reactions' && (
+            <ReactionsTab
+              traineeId={log.trainee.name ?? log.trainee.id}
+              {...(notes.selfAssessment ? { selfAssessment: notes.selfAssessment } : {})}
+              done={notes.reactionsDone}
+              onSave={saveReactions}
+            />
+          )}
+          {notes && !whatIf && active === 'timeline' && stepping === undefined && (
+            <TimelineTab
+              timeline={replay.timeline}
+              steps={steps}
+              notes={notes.annotations}
+              ratingsShown={ratingsShown}
+              onAddNote={addNote}
+              onDeleteNote={deleteNote}
+              onReplay={setStepping}
+            />
+          )}
+          {notes && !whatIf && active === 'timeline' && stepping !== undefined && (
+            <StepThrough
+              scenario={scenario}
+              steps={steps}
+              current={stepping}
+              ratingsShown={ratingsShown}
+              onGo={setStepping}
+              onWhatIf={setWhatIf}
+              onClose={() => setStepping(undefined)}
+            />
+          )}
+          {notes && !whatIf && active === 'analysis' && (
+            <AnalysisTab scenario={scenario} replay={replay} steps={steps} onWhatIf={setWhatIf} />
+          )}
+          {notes && !whatIf && active === 'summary' && (
+            <SummaryTab
+              scenario={scenario}
+              replay={replay}
+              notes={notes.annotations}
+              {...(notes.selfAssessment ? { selfAssessment: notes.selfAssessment } : {})}
+              ratingsShown={ratingsShown}
+              onAddNote={addNote}
+              onDeleteNote={deleteNote}
+            />
+          )}
+        </div>
+        {notes && !locked && (
+          <PrintSheet
+            log={log}
             scenario={scenario}
             replay={replay}
+            integrity={integrity}
             notes={notes.annotations}
             {...(notes.selfAssessment ? { selfAssessment: notes.selfAssessment } : {})}
             ratingsShown={ratingsShown}
-            onAddNote={addNote}
-            onDeleteNote={deleteNote}
           />
         )}
       </div>
-      {notes && !locked && (
-        <PrintSheet
-          log={log}
-          scenario={scenario}
-          replay={replay}
-          integrity={integrity}
-          notes={notes.annotations}
-          {...(notes.selfAssessment ? { selfAssessment: notes.selfAssessment } : {})}
-          ratingsShown={ratingsShown}
-        />
-      )}
-    </div>
+    </NoteAuthor.Provider>
   );
 }
 

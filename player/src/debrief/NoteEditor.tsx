@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { createContext, useContext, useId, useState } from 'react';
 import type { Annotation } from '@defuse/schemas';
 
 const AUTHOR_KEY = 'defuse-debrief-author';
@@ -10,6 +10,13 @@ function rememberedAuthor(): string {
     return '';
   }
 }
+
+/**
+ * The signed-in instructor whose name goes with every note, where the notes'
+ * store knows it (the hub records who wrote each note): the editor then does
+ * not ask for a name.
+ */
+export const NoteAuthor = createContext<string | undefined>(undefined);
 
 interface EditorProps {
   seq: number;
@@ -25,10 +32,12 @@ export function NoteEditor({ seq, about, onSave, onCancel }: EditorProps) {
   const authorId = useId();
   const [text, setText] = useState('');
   const [author, setAuthor] = useState(rememberedAuthor);
+  const signedIn = useContext(NoteAuthor);
 
   function save() {
     const trimmed = text.trim();
     if (!trimmed) return;
+    if (signedIn) return onSave({ seq, text: trimmed, author: signedIn });
     const name = author.trim();
     try {
       localStorage.setItem(AUTHOR_KEY, name);
@@ -55,14 +64,20 @@ export function NoteEditor({ seq, about, onSave, onCancel }: EditorProps) {
         onChange={(e) => setText(e.currentTarget.value)}
       />
       <div className="note-editor-row">
-        <label htmlFor={authorId}>Your name</label>
-        <input
-          id={authorId}
-          type="text"
-          value={author}
-          autoComplete="name"
-          onChange={(e) => setAuthor(e.currentTarget.value)}
-        />
+        {signedIn ? (
+          <span className="hint">Signed in as {signedIn}</span>
+        ) : (
+          <>
+            <label htmlFor={authorId}>Your name</label>
+            <input
+              id={authorId}
+              type="text"
+              value={author}
+              autoComplete="name"
+              onChange={(e) => setAuthor(e.currentTarget.value)}
+            />
+          </>
+        )}
         <button type="submit" className="button primary compact" disabled={!text.trim()}>
           Save note
         </button>

@@ -12,7 +12,8 @@ interface Props {
   selfAssessment?: SelfAssessment;
   ratingsShown: boolean;
   onAddNote: (note: Annotation) => void;
-  onDeleteNote: (note: Annotation) => void;
+  /** Absent where notes cannot be taken back (notes on the hub). */
+  onDeleteNote?: ((note: Annotation) => void) | undefined;
 }
 
 /** Decisions where chance or the instructor, not the trainee, chose the way on. */

@@ -18,7 +18,8 @@ interface Props {
   notes: Annotation[];
   ratingsShown: boolean;
   onAddNote: (note: Annotation) => void;
-  onDeleteNote: (note: Annotation) => void;
+  /** Absent where notes cannot be taken back (notes on the hub). */
+  onDeleteNote?: ((note: Annotation) => void) | undefined;
   onReplay: (step: number) => void;
 }
 

@@ -14,11 +14,11 @@ import {
 } from './debrief-store';
 import { checkIntegrity, type Integrity, type ScenarioShelf } from './integrity';
 
-/** A log the debrief can open: one of this device's drills, or a file. */
+/** A log the debrief can open: one of this device's drills, a file, or a log on the class hub. */
 export interface DebriefLog {
   /** Stable key for routes and lists. */
   key: string;
-  source: 'device' | 'file';
+  source: 'device' | 'file' | 'hub';
   fileName?: string;
   log: DecisionLog;
   integrity: Integrity;
