@@ -11,6 +11,15 @@ export default defineConfig({
     projects: [
       { test: { name: 'schemas', include: ['schemas/test/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'engine', include: ['engine/test/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'hub',
+          include: ['hub/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       'player/vitest.config.ts',
       'editor/vitest.config.ts',
       {

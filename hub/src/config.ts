@@ -4,6 +4,7 @@
  * the variable and says what it expects.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Log levels pino (Fastify's logger) knows. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -15,8 +16,8 @@ export interface HubConfig {
   dataDir: string;
   /** A PostgreSQL server's URL; undefined runs the embedded PGlite. */
   databaseUrl: string | undefined;
-  /** The built player (the editor sits in its `editor/` folder); undefined serves the API only. */
-  staticDir: string | undefined;
+  /** The built player (the editor sits in its `editor/` folder). */
+  staticDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Behind a load balancer: take the client's address from `X-Forwarded-For`. */
   trustProxy: boolean;
@@ -28,6 +29,9 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** The player's build in this repository, wherever the hub is started from. */
+const BUILT_PLAYER = fileURLToPath(new URL('../../player/dist', import.meta.url));
 
 /**
  * Reads the configuration from `env` (the process's environment by default).
@@ -46,7 +50,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): HubConf
     host: optional(env, 'HOST') ?? '0.0.0.0',
     dataDir: resolve(cwd, optional(env, 'DEFUSE_DATA_DIR') ?? 'data'),
     databaseUrl,
-    staticDir: staticDir === undefined ? undefined : resolve(cwd, staticDir),
+    staticDir: staticDir === undefined ? BUILT_PLAYER : resolve(cwd, staticDir),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     trustProxy: oneOf(env, 'DEFUSE_TRUST_PROXY', ['true', 'false'] as const, 'false') === 'true',
   };

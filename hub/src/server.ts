@@ -127,7 +127,7 @@ export async function buildHub({ config, db }: BuildOptions): Promise<FastifyIns
     { prefix: API_PREFIX },
   );
 
-  if (config.staticDir && existsSync(join(config.staticDir, 'index.html'))) {
+  if (existsSync(join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: config.staticDir,
       redirect: true,
@@ -139,7 +139,7 @@ export async function buildHub({ config, db }: BuildOptions): Promise<FastifyIns
           res.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
-  } else if (config.staticDir) {
+  } else {
     app.log.warn(
       `${config.staticDir} has no built player; serving the API only (run pnpm start to build)`,
     );
