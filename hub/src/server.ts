@@ -15,6 +15,7 @@ import { installCallerContext } from './auth/context';
 import type { HubConfig } from './config';
 import type { Database } from './db/database';
 import { installErrorHandler } from './errors';
+import { inlineScriptHashes } from './inline-scripts';
 import { databaseRateLimitStore } from './rate-limit-store';
 import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
@@ -48,7 +49,13 @@ export async function buildHub({ config, db }: BuildOptions): Promise<FastifyIns
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: [
+          "'self'",
+          ...inlineScriptHashes([
+            join(config.staticDir, 'index.html'),
+            join(config.staticDir, 'editor', 'index.html'),
+          ]),
+        ],
         // React and React Flow set element styles; no style sheet comes from elsewhere.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
