@@ -46,7 +46,8 @@ export default defineConfig({
         // The editor is its own app under /editor/, built after this one.
         globIgnores: ['editor/**'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/editor(\/|$)/],
+        // The editor is its own app; the hub's API and its docs page are never the player's shell.
+        navigateFallbackDenylist: [/^\/editor(\/|$)/, /^\/api\//],
         cleanupOutdatedCaches: true,
       },
     }),
