@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { classStats, type BeatStats, type Spread } from '@defuse/engine';
+import { classStats, type BeatStats, type ExcludedLog, type Spread } from '@defuse/engine';
 import type { DecisionLog, Scenario } from '@defuse/schemas';
 import { downloadText, xapiFileName, xapiFileText } from './download';
 import { RATING_LABELS, cdmLabel, outcomeLabel, percent, seconds } from './format';
@@ -8,6 +8,12 @@ interface Props {
   scenario: Scenario;
   logs: DecisionLog[];
   onBack: () => void;
+  /**
+   * Set when every log in `logs` was verified against `scenario` moments ago
+   * (the hub's logs are, as they arrive): they are not checked twice, and
+   * these, which failed, are listed as left out.
+   */
+  checked?: { excluded: ExcludedLog[] };
 }
 
 /**
@@ -16,8 +22,11 @@ interface Props {
  * poor or unsafe option, and the cues most often missed. Logs of another
  * version, or that do not verify, are left out and listed.
  */
-export function ClassView({ scenario, logs, onBack }: Props) {
-  const stats = useMemo(() => classStats(scenario, logs), [scenario, logs]);
+export function ClassView({ scenario, logs, onBack, checked }: Props) {
+  const stats = useMemo(() => {
+    const found = classStats(scenario, logs, { verify: !checked });
+    return checked ? { ...found, excluded: [...checked.excluded, ...found.excluded] } : found;
+  }, [scenario, logs, checked]);
   const [ratingsShown, setRatingsShown] = useState(false);
   const [error, setError] = useState<string>();
   const counted = new Set(stats.excluded.map((e) => e.sessionId));

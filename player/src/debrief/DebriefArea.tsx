@@ -12,10 +12,14 @@ import {
   type OpenResult,
 } from './library';
 import { goTo as go, parseDebriefPath } from './debrief-routes';
+import { HubClassView } from './HubClassView';
+import { HubLogDebrief } from './HubLogDebrief';
+import { HubLogs } from './HubLogs';
 import { LogDebrief } from './LogDebrief';
 import { LogList } from './LogList';
 import { OpenFiles } from './OpenFiles';
 import './debrief.css';
+import './hub.css';
 
 /** A log by its key, or by the bare session id the drill screen links with. */
 function findLog(logs: DebriefLog[], ref: string): DebriefLog | undefined {
@@ -93,11 +97,20 @@ export function DebriefArea() {
   const logs = useMemo(() => library?.logs ?? [], [library]);
 
   // A new view starts at its top, as a new page would.
-  const place = view.kind === 'log' ? `log:${view.ref}` : view.kind;
+  const place =
+    view.kind === 'log'
+      ? `log:${view.ref}`
+      : view.kind === 'hub-log'
+        ? `hub:${view.sessionId}`
+        : view.kind;
   useEffect(() => {
     document.scrollingElement?.scrollTo?.(0, 0);
     setOpened(undefined);
   }, [place]);
+
+  // Hub views fetch their own logs; the device's library is not needed for them.
+  if (view.kind === 'hub-log') return <HubLogDebrief sessionId={view.sessionId} tab={view.tab} />;
+  if (view.kind === 'hub-class') return <HubClassView />;
 
   if (loadError) {
     return (
@@ -220,6 +233,7 @@ export function DebriefArea() {
           view. Ratings stay hidden until you show them.
         </p>
       </div>
+      <HubLogs />
       <OpenFiles busy={busy} onFiles={(files) => void open(files)} />
       {feedback}
       {listError && (

@@ -13,6 +13,7 @@ import {
   type HubNote,
   type HubScenarioVersion,
 } from '../hub/api';
+import { loadCatalogue } from '../scenarios/catalogue';
 import { checkIntegrity, type ScenarioShelf } from './integrity';
 import type { DebriefLog } from './library';
 
@@ -86,6 +87,12 @@ export interface HubLogAnswer {
   summary: HubLogSummary;
 }
 
+/** Every scenario text this device has (bundled and imported), by digest. */
+export async function deviceShelf(): Promise<ScenarioShelf> {
+  const catalogue = await loadCatalogue();
+  return new Map([...catalogue.bundled, ...catalogue.imported].map((e) => [e.digest, e.scenario]));
+}
+
 /** One log with the scenario text it was recorded against. */
 export function fetchHubLog(sessionId: string, signal?: AbortSignal): Promise<HubLogAnswer> {
   return hubRequest<HubLogAnswer>(
@@ -99,21 +106,25 @@ export function fetchHubLog(sessionId: string, signal?: AbortSignal): Promise<Hu
  * from it (not the digest the hub claims), so a log only counts as recorded
  * against it when the text really is the one in the log's chain.
  */
-export function hubShelf(scenario: unknown): ScenarioShelf {
-  const shelf: ScenarioShelf = new Map();
+export function hubShelf(scenario: unknown, device: ScenarioShelf = new Map()): ScenarioShelf {
+  const shelf: ScenarioShelf = new Map(device);
   const { scenario: valid } = validateScenario(scenario);
   if (valid) shelf.set(scenarioDigest(valid), valid);
   return shelf;
 }
 
-/** A hub log as the debrief opens it: the same shape and the same integrity check as a local one. */
-export function hubDebriefLog(answer: HubLogAnswer): DebriefLog {
+/**
+ * A hub log as the debrief opens it: the same shape and the same integrity
+ * check as a local one. The device's scenarios join the hub's copy, so a
+ * scenario file opened here can still fill in for a text the hub lacks.
+ */
+export function hubDebriefLog(answer: HubLogAnswer, device?: ScenarioShelf): DebriefLog {
   const log = { ...answer.log, annotations: (answer.log.annotations ?? []).map(asAnnotation) };
   return {
     key: `h.${log.sessionId}`,
     source: 'hub',
     log,
-    integrity: checkIntegrity(log, hubShelf(answer.scenario)),
+    integrity: checkIntegrity(log, hubShelf(answer.scenario, device)),
   };
 }
 
