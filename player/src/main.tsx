@@ -15,3 +15,6 @@ const render = () =>
 
 // The first screen's code comes before the first render, so the app opens on it directly.
 loadScreen(parseRoute(window.location.hash).name).then(render, render);
+
+// Class drills' logs still waiting for the hub go out now, and after each new event.
+void import('./hub/outbox').then(({ startOutbox }) => startOutbox());

@@ -5,7 +5,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'drill'; sessionId: string }
   | { name: 'logs' }
-  | { name: 'debrief'; rest: string };
+  | { name: 'debrief'; rest: string }
+  | { name: 'join'; code: string };
 
 /** Reads a route from a hash such as `#/drill/4f0c...`. Unknown hashes go home. */
 export function parseRoute(hash: string): Route {
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'drill', sessionId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'logs') return { name: 'logs' };
   if (parts[0] === 'debrief') return { name: 'debrief', rest: parts.slice(1).join('/') };
+  if (parts[0] === 'join') return { name: 'join', code: decodeURIComponent(parts[1] ?? '') };
   return { name: 'home' };
 }
 
@@ -29,6 +31,8 @@ export function routeHash(route: Route): string {
       return '#/logs';
     case 'debrief':
       return route.rest ? `#/debrief/${route.rest}` : '#/debrief';
+    case 'join':
+      return route.code ? `#/join/${encodeURIComponent(route.code)}` : '#/join';
   }
 }
 

@@ -2,7 +2,7 @@ import { resumeDrill, startDrill, type Drill } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
 import { activeDrill, registerDrill, type ActiveDrill } from './active';
 import { loadAwaiting, loadHeartbeat } from '../storage/heartbeat';
-import { createRecorder, loadLog, loadSession } from '../storage/logs';
+import { createRecorder, loadLog, loadSession, type ClassLink } from '../storage/logs';
 import type { DrillSettings } from '../storage/settings';
 
 /** The drill clock: monotonic milliseconds. */
@@ -14,11 +14,13 @@ export const ANONYMOUS_TRAINEE = 'anonymous';
 /**
  * Starts a drill. The recorder is the drill's `onEvent` hook, so the `start`
  * event is in IndexedDB before this resolves and every later event is stored
- * before the drill moves on.
+ * before the drill moves on. A class drill passes its `classLink`, stored with
+ * the start event, so the outbox sends its log to the hub.
  */
 export async function beginDrill(
   scenario: Scenario,
   settings: DrillSettings,
+  classLink?: ClassLink,
 ): Promise<ActiveDrill> {
   const traineeId = settings.traineeId.trim() || ANONYMOUS_TRAINEE;
   const drill = await startDrill(scenario, {
@@ -26,7 +28,7 @@ export async function beginDrill(
     mode: settings.mode,
     instructor: settings.instructor,
     clock,
-    onEvent: createRecorder(scenario, settings.instructor),
+    onEvent: createRecorder(scenario, settings.instructor, undefined, classLink),
   });
   const entry: ActiveDrill = {
     sessionId: drill.log().sessionId,

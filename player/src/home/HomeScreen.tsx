@@ -12,16 +12,24 @@ import {
   type DrillSettings,
 } from '../storage/settings';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ClassBanner, ClassClosedNotice, JoinOffer } from './ClassBanner';
+import type { HomeListing } from './class-listing';
 import { DrillSetup } from './DrillSetup';
 import { ImportScenario } from './ImportScenario';
 import { ResumeOffers } from './ResumeOffers';
 import { ScenarioCard } from './ScenarioCard';
+import { useClass } from './use-class';
 
 /** The engine-dependent part (start, resume), fetched once and shared. */
 const loadLaunch = () => import('./launch');
 
-/** The home screen: interrupted drills, drill setup, the scenario library and imports. */
+/**
+ * The home screen: the class (when the tablet joined one), interrupted drills,
+ * drill setup, the class's scenarios, the scenario library and imports.
+ */
 export function HomeScreen() {
+  const hub = useClass();
+  const joined = hub.membership;
   const bundled = useMemo(() => bundledIndex.map(bundledListing), []);
   const [imported, setImported] = useState<ScenarioListing[]>();
   const [settings, setSettings] = useState<DrillSettings>(DEFAULT_SETTINGS);
@@ -29,7 +37,7 @@ export function HomeScreen() {
   const [running, setRunning] = useState<string[]>([]);
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
-  const [removing, setRemoving] = useState<ScenarioListing>();
+  const [removing, setRemoving] = useState<HomeListing>();
   const touched = useRef(false);
 
   const refresh = useCallback(async () => {
@@ -58,17 +66,20 @@ export function HomeScreen() {
   }, [refresh]);
 
   function changeSettings(next: DrillSettings) {
+    // In a class only the instructor setting can change; the remembered id and mode stay
+    // for when the tablet is used without a class again.
+    const kept = joined ? { ...settings, instructor: next.instructor } : next;
     touched.current = true;
-    setSettings(next);
-    void saveSettings(next).catch(() => undefined);
+    setSettings(kept);
+    void saveSettings(kept).catch(() => undefined);
   }
 
-  async function start(listing: ScenarioListing) {
+  async function start(listing: HomeListing) {
     setBusy(listing.key);
     setError(undefined);
     try {
       const { launch } = await loadLaunch();
-      const drill = await launch(listing, settings);
+      const drill = await launch(listing, drillSettings, joined);
       navigate({ name: 'drill', sessionId: drill.sessionId });
     } catch (e) {
       setError(`The drill could not start: ${messageOf(e)}`);
@@ -94,13 +105,20 @@ export function HomeScreen() {
     await refresh();
   }
 
-  async function remove(listing: ScenarioListing) {
+  async function remove(listing: HomeListing) {
     setRemoving(undefined);
-    if (listing.digest) await deleteImportedScenario(listing.digest);
+    if (listing.source === 'imported' && listing.digest) {
+      await deleteImportedScenario(listing.digest);
+    }
     await refresh();
   }
 
-  const card = (listing: ScenarioListing) => (
+  // While in a class, every drill on this tablet runs as the class's trainee, in its mode.
+  const drillSettings: DrillSettings = joined
+    ? { ...settings, traineeId: joined.device.traineeId, mode: joined.class.mode }
+    : settings;
+
+  const card = (listing: HomeListing) => (
     <ScenarioCard
       key={listing.key}
       entry={listing}
@@ -119,6 +137,14 @@ export function HomeScreen() {
           Choose a scenario to run on this tablet. Every decision is saved as it is made.
         </p>
       </div>
+      {hub.closedClass !== undefined && (
+        <ClassClosedNotice className={hub.closedClass} onDismiss={() => void hub.dismissClosed()} />
+      )}
+      {joined ? (
+        <ClassBanner membership={joined} onLeave={() => void hub.leave()} />
+      ) : (
+        hub.hubServed && <JoinOffer />
+      )}
       {error && (
         <div className="notice error" role="alert">
           <p>{error}</p>
@@ -137,9 +163,35 @@ export function HomeScreen() {
         </section>
       )}
       <ResumeOffers offers={offers} busy={busy} onResume={resume} onDismiss={dismiss} />
-      <DrillSetup settings={settings} onChange={changeSettings} />
+      <DrillSetup
+        settings={drillSettings}
+        onChange={changeSettings}
+        {...(joined && {
+          classLock: { traineeId: joined.device.traineeId, mode: joined.class.mode },
+        })}
+      />
+      {joined && (
+        <section aria-labelledby="class-heading">
+          <h2 id="class-heading">Class scenarios</h2>
+          {hub.scenarios && hub.scenarios.length > 0 && (
+            <ul className="scenario-list">{hub.scenarios.map(card)}</ul>
+          )}
+          {hub.scenarios?.length === 0 && (
+            <p className="hint">The instructor has not given this class any scenarios.</p>
+          )}
+          {!hub.scenarios && (
+            <p className="hint">
+              The class’s scenarios are not on this tablet yet. They are downloaded when the hub can
+              be reached.
+            </p>
+          )}
+        </section>
+      )}
       <section aria-labelledby="library-heading">
         <h2 id="library-heading">Scenario library</h2>
+        {joined && (
+          <p className="hint">For practice: drills of these scenarios stay on this tablet.</p>
+        )}
         {bundled.length === 0 ? (
           <p className="hint">No scenarios are bundled with this build.</p>
         ) : (

@@ -1,13 +1,13 @@
 import { useId } from 'react';
-import type { ScenarioListing } from '../scenarios/listing';
 import { formatDateTime } from '../ui/format';
+import type { HomeListing } from './class-listing';
 
 export interface ScenarioCardProps {
-  entry: ScenarioListing;
+  entry: HomeListing;
   starting: boolean;
   disabled: boolean;
-  onStart: (entry: ScenarioListing) => void;
-  onRemove?: (entry: ScenarioListing) => void;
+  onStart: (entry: HomeListing) => void;
+  onRemove?: (entry: HomeListing) => void;
 }
 
 /** One scenario on the home screen: what it is, how long it takes, and its Start button. */
@@ -22,9 +22,11 @@ export function ScenarioCard({ entry, starting, disabled, onStart, onRemove }: S
           <span className="minutes">{entry.estimatedMinutes} min</span>
         )}
         {entry.source === 'imported' && <span className="tag imported">Imported</span>}
+        {entry.source === 'class' && <span className="tag class">Class</span>}
       </div>
       <h3 id={titleId}>{entry.title}</h3>
       {entry.summary && <p className="summary">{entry.summary}</p>}
+      {entry.source === 'class' && <p className="hint">Version {entry.version}</p>}
       {entry.source === 'imported' && (
         <p className="hint">
           {entry.fileName} · version {entry.version}

@@ -2,22 +2,35 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DecisionLog } from '@defuse/schemas';
 import { releaseDrill } from '../drill/active';
 import { hasDebrief } from '../debrief-slot';
+import { onOutboxChange } from '../hub/outbox';
+import type { SyncRecord } from '../storage/db';
 import { deleteLog, listLogs, loadLog, type LogSummary } from '../storage/logs';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { formatDateAndTime, formatDateTime, resultLabel } from '../ui/format';
+import { listSync } from '../storage/sync';
 import { downloadLog, downloadLogs } from './export';
+import { SyncStatus } from './SyncStatus';
 
-/** This device's decision logs: export one or all, delete with confirmation. */
+/**
+ * This device's decision logs: export one or all, delete with confirmation.
+ * Class drills' logs also say whether they have reached the hub.
+ */
 export function LogsScreen() {
   const [logs, setLogs] = useState<LogSummary[]>();
+  const [sync, setSync] = useState<Map<string, SyncRecord>>(new Map());
   const [deleting, setDeleting] = useState<LogSummary>();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string>();
 
-  const refresh = useCallback(async () => setLogs(await listLogs()), []);
+  const refresh = useCallback(async () => {
+    const [all, records] = await Promise.all([listLogs(), listSync()]);
+    setLogs(all);
+    setSync(new Map(records.map((r) => [r.sessionId, r])));
+  }, []);
 
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
+    return onOutboxChange(() => void refresh().catch(() => undefined));
   }, [refresh]);
 
   async function exportOne(summary: LogSummary) {
@@ -126,6 +139,7 @@ export function LogsScreen() {
                     <span className={`status ${log.status}`}>
                       {log.status === 'complete' ? 'Complete' : 'Interrupted'}
                     </span>
+                    {sync.has(log.sessionId) && <SyncStatus record={sync.get(log.sessionId)!} />}
                   </td>
                   <td className="row-actions">
                     <div className="row-actions-inner">

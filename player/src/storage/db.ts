@@ -3,7 +3,7 @@ import type { DecisionLog, LogEvent, Outcome, Scenario } from '@defuse/schemas';
 
 /** Name of this device's database. One per origin. */
 export const DB_NAME = 'defuse-player';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 /** Whether an instructor holds the tablet alongside the trainee. */
 export type InstructorSetting = 'solo' | 'present';
@@ -46,6 +46,29 @@ export interface ImportedScenarioRecord {
   scenario: Scenario;
 }
 
+/** Where a class drill's log is on its way to the hub. */
+export type SyncState = 'local' | 'sending' | 'synced' | 'refused';
+
+/**
+ * A class drill's link to the hub, written with its first event: the outbox
+ * sends only sessions that have one, so standalone drills never leave the
+ * tablet. The device token is kept per session, so a log recorded in a class
+ * still reaches the hub after the tablet has left that class.
+ */
+export interface SyncRecord {
+  sessionId: string;
+  classId: string;
+  className: string;
+  deviceToken: string;
+  state: SyncState;
+  /** The highest seq the hub has acknowledged (its `stored`); 0 before the first answer. */
+  stored: number;
+  /** The hub's words when it refused the log, and the seq it refused at. */
+  reason?: string;
+  refusedSeq?: number;
+  updatedAt: number;
+}
+
 export interface DefuseDb extends DBSchema {
   sessions: { key: string; value: SessionSummaryRecord; indexes: { byUpdated: number } };
   /** The scenario each session ran, by session id, written with its first event. */
@@ -64,6 +87,8 @@ export interface DefuseDb extends DBSchema {
    * session: it is logged only with the pick, so a reload must not lose it.
    */
   awaiting: { key: string; value: string };
+  /** Class drills' upload progress, by session id (see {@link SyncRecord}). */
+  sync: { key: string; value: SyncRecord };
 }
 
 let connection: Promise<IDBPDatabase<DefuseDb>> | undefined;
@@ -83,6 +108,7 @@ export function openDefuseDb(): Promise<IDBPDatabase<DefuseDb>> {
         db.createObjectStore('heartbeats');
       }
       if (oldVersion < 2) db.createObjectStore('awaiting');
+      if (oldVersion < 3) db.createObjectStore('sync', { keyPath: 'sessionId' });
     },
     blocking() {
       // A newer version of the app wants to upgrade: let it.

@@ -4,7 +4,34 @@ import {
   type InstructorSetting,
   type SessionRecord,
   type SessionSummaryRecord,
+  type SyncRecord,
 } from './db';
+
+/** What a class drill's first event writes beside it, so the outbox knows to send the log. */
+export type ClassLink = Pick<SyncRecord, 'classId' | 'className' | 'deviceToken'>;
+
+type StoredListener = (sessionId: string) => void;
+const storedListeners = new Set<StoredListener>();
+
+/**
+ * Calls `listener` after each event is durably stored (the outbox sends from
+ * there, so nothing leaves the tablet before it is on the tablet). Returns
+ * the unsubscriber.
+ */
+export function onEventStored(listener: StoredListener): () => void {
+  storedListeners.add(listener);
+  return () => storedListeners.delete(listener);
+}
+
+function announceStored(sessionId: string): void {
+  for (const listener of storedListeners) {
+    try {
+      listener(sessionId);
+    } catch {
+      // A listener's trouble must never fail the recording that already succeeded.
+    }
+  }
+}
 
 /** What the logs list shows for one session. */
 export interface LogSummary {
@@ -44,17 +71,23 @@ export class RecordingError extends Error {
  *
  * The session's summary is kept here between events (pass the stored one when
  * resuming), so each event is one write-only transaction: no read before it.
+ *
+ * A class drill passes its `classLink`: the first event's transaction also
+ * writes the session's sync record, so a crash cannot leave a class log that
+ * the outbox does not know about.
  */
 export function createRecorder(
   scenario: Scenario,
   instructor: InstructorSetting,
   stored?: SessionSummaryRecord,
+  classLink?: ClassLink,
 ): (event: LogEvent, log: DecisionLog) => Promise<void> {
   let summary = stored && summaryOnly(stored);
   return async (event, log) => {
     const next = nextSummary(summary, scenario, instructor, event, log);
-    await writeEvent(scenario, event, next, summary === undefined);
+    await writeEvent(scenario, event, next, summary === undefined ? { classLink } : undefined);
     summary = next;
+    announceStored(next.sessionId);
   };
 }
 
@@ -89,10 +122,10 @@ async function writeEvent(
   scenario: Scenario,
   event: LogEvent,
   summary: SessionSummaryRecord,
-  first: boolean,
+  first: { classLink: ClassLink | undefined } | undefined,
 ): Promise<void> {
   const db = await openDefuseDb();
-  const tx = db.transaction(['sessions', 'events', 'sessionScenarios'], 'readwrite', {
+  const tx = db.transaction(['sessions', 'events', 'sessionScenarios', 'sync'], 'readwrite', {
     durability: 'strict',
   });
   // All requests at once; the transaction commits them together or not at all.
@@ -101,6 +134,16 @@ async function writeEvent(
     tx.objectStore('sessions').put(summary),
   ];
   if (first) writes.push(tx.objectStore('sessionScenarios').add(scenario, summary.sessionId));
+  if (first?.classLink) {
+    const link: SyncRecord = {
+      ...first.classLink,
+      sessionId: summary.sessionId,
+      state: 'local',
+      stored: 0,
+      updatedAt: Date.now(),
+    };
+    writes.push(tx.objectStore('sync').add(link));
+  }
   try {
     await Promise.all([...writes, tx.done]);
   } catch (error) {
@@ -196,9 +239,10 @@ export async function dismissResume(sessionId: string): Promise<void> {
 export async function deleteLog(sessionId: string): Promise<void> {
   const db = await openDefuseDb();
   const tx = db.transaction(
-    ['sessions', 'events', 'heartbeats', 'awaiting', 'sessionScenarios'],
+    ['sessions', 'events', 'heartbeats', 'awaiting', 'sessionScenarios', 'sync'],
     'readwrite',
   );
+  await tx.objectStore('sync').delete(sessionId);
   await tx.objectStore('heartbeats').delete(sessionId);
   await tx.objectStore('awaiting').delete(sessionId);
   await tx.objectStore('sessionScenarios').delete(sessionId);
