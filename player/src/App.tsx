@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useState } from 'react';
 import { hasDebrief } from './debrief-slot';
+import { useHubServed } from './hub/instructor/hub-served';
 import { useRoute, type Route } from './router';
 import { isScreenLoaded, loadScreen, loadedScreen } from './screens';
 
@@ -17,9 +18,13 @@ const NAV: NavItem[] = [
     : []),
 ];
 
+/** Offered only when a class hub served the page (see {@link useHubServed}). */
+const HUB_NAV: NavItem = { label: 'Class hub', href: '#/hub', matches: (r) => r.name === 'hub' };
+
 /** The player: a top bar with the main navigation, and the screen the URL names. */
 export function App() {
   const route = useRoute();
+  const nav = useHubServed() ? [...NAV, HUB_NAV] : NAV;
   return (
     <div className={`app route-${route.name}`}>
       <a className="skip-link" href="#main">
@@ -35,7 +40,7 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.href}>
                 <a href={item.href} aria-current={item.matches(route) ? 'page' : undefined}>
                   {item.label}

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'drill'; sessionId: string }
   | { name: 'logs' }
   | { name: 'debrief'; rest: string }
+  | { name: 'hub'; rest: string }
   | { name: 'join'; code: string };
 
 /** Reads a route from a hash such as `#/drill/4f0c...`. Unknown hashes go home. */
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'drill', sessionId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'logs') return { name: 'logs' };
   if (parts[0] === 'debrief') return { name: 'debrief', rest: parts.slice(1).join('/') };
+  if (parts[0] === 'hub') return { name: 'hub', rest: parts.slice(1).join('/') };
   if (parts[0] === 'join') return { name: 'join', code: decodeURIComponent(parts[1] ?? '') };
   return { name: 'home' };
 }
@@ -31,6 +33,8 @@ export function routeHash(route: Route): string {
       return '#/logs';
     case 'debrief':
       return route.rest ? `#/debrief/${route.rest}` : '#/debrief';
+    case 'hub':
+      return route.rest ? `#/hub/${route.rest}` : '#/hub';
     case 'join':
       return route.code ? `#/join/${encodeURIComponent(route.code)}` : '#/join';
   }

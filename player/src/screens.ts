@@ -10,6 +10,7 @@ const loaders: Record<Route['name'], () => Promise<ScreenComponent | undefined>>
   drill: async () => (await import('./drill/DrillScreen')).DrillScreen,
   logs: async () => (await import('./logs/LogsScreen')).LogsScreen,
   debrief: async () => (await loadDebriefArea()) as ScreenComponent | undefined,
+  hub: async () => (await import('./hub/instructor/HubArea')).HubArea,
   join: async () => (await import('./hub/JoinScreen')).JoinScreen,
 };
 
