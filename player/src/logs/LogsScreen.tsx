@@ -139,7 +139,9 @@ export function LogsScreen() {
                     <span className={`status ${log.status}`}>
                       {log.status === 'complete' ? 'Complete' : 'Interrupted'}
                     </span>
-                    {sync.has(log.sessionId) && <SyncStatus record={sync.get(log.sessionId)!} />}
+                    {sync.has(log.sessionId) && (
+                      <SyncStatus record={sync.get(log.sessionId)!} lastSeq={log.events} />
+                    )}
                   </td>
                   <td className="row-actions">
                     <div className="row-actions-inner">

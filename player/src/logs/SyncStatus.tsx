@@ -15,7 +15,16 @@ export function syncLabel(record: Pick<SyncRecord, 'state' | 'reason'>): string 
   }
 }
 
-/** Where a class drill's log is: on this tablet only, on its way, on the hub, or refused. */
-export function SyncStatus({ record }: { record: SyncRecord }) {
-  return <span className={`sync-status ${record.state}`}>{syncLabel(record)}</span>;
+/**
+ * Where a class drill's log is: on this tablet only, on its way, on the hub,
+ * or refused. `lastSeq` is the last event stored on the tablet: a log the
+ * hub has not caught up with is never called "On the hub", even in the
+ * moment between a new event and the outbox picking it up.
+ */
+export function SyncStatus({ record, lastSeq }: { record: SyncRecord; lastSeq: number }) {
+  const shown =
+    record.state === 'synced' && record.stored < lastSeq
+      ? { ...record, state: 'sending' as const }
+      : record;
+  return <span className={`sync-status ${shown.state}`}>{syncLabel(shown)}</span>;
 }
