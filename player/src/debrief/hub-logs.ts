@@ -93,6 +93,17 @@ export async function deviceShelf(): Promise<ScenarioShelf> {
   return new Map([...catalogue.bundled, ...catalogue.imported].map((e) => [e.digest, e.scenario]));
 }
 
+/** Whole logs (events and notes) of one page of the list, for the class view. */
+export function fetchFullLogPage(
+  filter: HubLogFilter,
+  limit: number,
+  offset: number,
+  signal?: AbortSignal,
+): Promise<{ logs: DecisionLog[]; total: number }> {
+  const path = logsPath(filter, limit, offset).replace(/^\/logs\?/, '/logs/full?');
+  return hubRequest(path, signal ? { signal } : {});
+}
+
 /** One log with the scenario text it was recorded against. */
 export function fetchHubLog(sessionId: string, signal?: AbortSignal): Promise<HubLogAnswer> {
   return hubRequest<HubLogAnswer>(

@@ -61,12 +61,12 @@ describe('the class view over hub logs', () => {
       '1',
     );
     expect(screen.getByText(/1 of other versions of this scenario are not counted/)).toBeTruthy();
-    const listed = hub.sent('/logs');
-    expect(listed.map((r) => r.query.get('limit'))).toEqual(['500']);
-    expect(listed[0]!.query.get('scenario')).toBe(scenario.id);
-    expect(listed[0]!.query.get('class')).toBe('c-tue');
-    // Only logs of the chosen version are fetched: the other version is skipped.
-    expect(hub.requests.filter((r) => /^\/logs\/[^/]+$/.test(r.path))).toHaveLength(3);
+    // Whole logs of the chosen version and class only, in one page: the other version is skipped.
+    const fetched = hub.sent('/logs/full');
+    expect(fetched.map((r) => r.query.get('scenario'))).toEqual([scenarioDigest(scenario)]);
+    expect(fetched[0]!.query.get('class')).toBe('c-tue');
+    expect(fetched[0]!.query.get('limit')).toBe('500');
+    expect(hub.requests.filter((r) => /^\/logs\/(?!full)[^/]+$/.test(r.path))).toHaveLength(0);
   });
 
   it('gathers a thousand logs page by page and counts them all', async () => {
@@ -81,7 +81,7 @@ describe('the class view over hub logs', () => {
     let open = () => {};
     const gate = new Promise<void>((resolve) => (open = resolve));
     vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
-      if (/\/logs\/[^/?]+$/.test(input)) await gate;
+      if (/\/logs\/full\?/.test(input)) await gate;
       return hubFetch(input, init);
     });
     render(<DebriefArea />);
@@ -92,7 +92,7 @@ describe('the class view over hub logs', () => {
     open();
     const view = await screen.findByTestId('class-view', {}, { timeout: 60_000 });
     expect(within(view).getByText(/1000 runs counted/)).toBeTruthy();
-    expect(hub.sent('/logs').map((r) => r.query.get('offset'))).toEqual(['0', '500']);
+    expect(hub.sent('/logs/full').map((r) => r.query.get('offset'))).toEqual(['0', '500']);
     const dispatch = view.querySelector('[data-beat-id="dispatch"]')!;
     expect(dispatch.querySelector('[data-choice-id="rush-in"]')?.getAttribute('data-runs')).toBe(
       '500',

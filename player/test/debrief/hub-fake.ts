@@ -152,17 +152,20 @@ export function installFakeHub(options: {
         ? json(200, found.scenario)
         : json(404, { message: 'No such scenario version.' });
     }
-    if (path === '/logs') {
+    if (path === '/logs' || path === '/logs/full') {
+      // `scenario` is an id (every version) or a digest (one version), as on the hub.
+      const scenario = query.get('scenario');
       const matching = logs.filter(
         (s) =>
           (!query.get('class') || s.classId === query.get('class')) &&
           (!query.get('trainee') || s.log.trainee.id === query.get('trainee')) &&
-          (!query.get('scenario') || s.log.scenario.id === query.get('scenario')),
+          (!scenario || s.log.scenario.id === scenario || s.log.scenario.digest === scenario),
       );
       const limit = Math.min(500, Number(query.get('limit') ?? 50));
       const offset = Number(query.get('offset') ?? 0);
+      const page = matching.slice(offset, offset + limit);
       return json(200, {
-        logs: matching.slice(offset, offset + limit).map(summaryOf),
+        logs: path === '/logs' ? page.map(summaryOf) : page.map((s) => s.log),
         total: matching.length,
       });
     }
