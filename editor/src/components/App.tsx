@@ -2,7 +2,7 @@
  * The editor window: toolbar on top, scenario panels on the left, the
  * canvas with its problems list in the middle, the inspector on the right.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { EditorStoreProvider } from '../store/context';
 import { UiStoreProvider, useUi } from '../store/ui-context';
@@ -18,6 +18,10 @@ import { Banner } from './Banner';
 import { DeleteDialog } from './DeleteDialog';
 import { ExportDialog } from './ExportDialog';
 import { useShortcuts } from './shortcuts';
+import { HubStoreProvider } from '../hub/hub-context';
+import { createHubStore, detectHub, type HubStore } from '../hub/hub-store';
+import { PublishDialog } from '../hub/PublishDialog';
+import { SignInDialog } from '../hub/SignInDialog';
 
 // The preview pulls in the player's drill components: loaded when first opened.
 const Preview = lazy(() => import('../preview/Preview'));
@@ -48,21 +52,37 @@ function Shell({ session, ui }: { session: Session; ui: UiStore }) {
       </div>
       <DeleteDialog />
       <ExportDialog />
+      <PublishDialog />
+      <SignInDialog />
       <PreviewSlot />
     </div>
   );
 }
 
-/** The whole editor for one session. */
-export function EditorApp({ session, ui }: { session: Session; ui?: UiStore }) {
+/** The whole editor for one session; `hub` is asked once whether a hub served the page. */
+export function EditorApp({
+  session,
+  ui,
+  hub,
+}: {
+  session: Session;
+  ui?: UiStore;
+  hub?: HubStore;
+}) {
   const uiStore = useMemo(() => ui ?? createUiStore(), [ui]);
+  const hubStore = useMemo(() => hub ?? createHubStore(), [hub]);
+  useEffect(() => {
+    if (hubStore.getState().present === undefined) void detectHub(hubStore);
+  }, [hubStore]);
   return (
     <SessionProvider session={session}>
       <EditorStoreProvider store={session.store}>
         <UiStoreProvider store={uiStore}>
-          <ReactFlowProvider>
-            <Shell session={session} ui={uiStore} />
-          </ReactFlowProvider>
+          <HubStoreProvider store={hubStore}>
+            <ReactFlowProvider>
+              <Shell session={session} ui={uiStore} />
+            </ReactFlowProvider>
+          </HubStoreProvider>
         </UiStoreProvider>
       </EditorStoreProvider>
     </SessionProvider>

@@ -1,5 +1,5 @@
 /**
- * The top bar: file actions, undo and redo named by the change they undo,
+ * The top bar: file actions (Publish to hub when a hub served the page), undo and redo named by the change they undo,
  * adding beats, layout, the validation status and Play.
  */
 import { useRef, useState } from 'react';
@@ -14,6 +14,8 @@ import { BEAT_HEIGHT, BEAT_WIDTH } from '../canvas/graph';
 import { readPositions } from '../model/positions';
 import { downloadExport } from './export';
 import { openScenarioText } from './open-scenario';
+import { useHub, useHubStore } from '../hub/hub-context';
+import { publishScenario } from '../hub/publish';
 
 const SAVE_WORDS = {
   saving: 'Saving…',
@@ -36,6 +38,9 @@ export function Toolbar() {
   const warnings = useEditor((s) => s.validation.warnings);
   const playable = useEditor((s) => isPlayable(s.validation));
   const saveStatus = useSessionState((s) => s.status);
+  const hub = useHubStore();
+  const onHub = useHub((s) => s.present === true);
+  const publishing = useHub((s) => s.publishing);
 
   /** Right of the selected beat, or the middle of the canvas. */
   const placeForNewBeat = () => {
@@ -98,6 +103,16 @@ export function Toolbar() {
         >
           Export
         </button>
+        {onHub && (
+          <button
+            type="button"
+            className="tool"
+            disabled={publishing}
+            onClick={() => void publishScenario(store, hub, ui)}
+          >
+            {publishing ? 'Publishing…' : 'Publish to hub'}
+          </button>
+        )}
       </div>
 
       <div className="tool-group">

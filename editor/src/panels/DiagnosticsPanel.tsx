@@ -32,10 +32,23 @@ function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-function Item({ d, doc }: { d: Diagnostic; doc: Scenario }) {
+/**
+ * One finding as a list item; clicking it selects `place` (by default the
+ * one its path names) and calls `onPicked`. Also lists the hub's findings.
+ */
+export function DiagnosticItem({
+  d,
+  doc,
+  place = placeOf(d, doc),
+  onPicked,
+}: {
+  d: Diagnostic;
+  doc: Scenario;
+  place?: Place;
+  onPicked?: () => void;
+}) {
   const store = useEditorStore();
   const ui = useUiStore();
-  const place = placeOf(d, doc);
   return (
     <li className={`diagnostic severity-${d.severity}`} data-diagnostic-code={d.code}>
       <button
@@ -45,6 +58,7 @@ function Item({ d, doc }: { d: Diagnostic; doc: Scenario }) {
           store.getState().reveal(place);
           if (place.kind === 'variable') ui.getState().set({ sideTab: 'variables' });
           if (place.kind === 'scenario') ui.getState().set({ sideTab: 'scenario' });
+          onPicked?.();
         }}
       >
         <span className="severity-icon" aria-hidden="true">
@@ -115,7 +129,7 @@ export function DiagnosticsPanel() {
         ) : (
           <ul className="diagnostics-list">
             {list.map((d, i) => (
-              <Item key={`${d.code}-${d.path}-${i}`} d={d} doc={doc} />
+              <DiagnosticItem key={`${d.code}-${d.path}-${i}`} d={d} doc={doc} />
             ))}
           </ul>
         ))}

@@ -1,20 +1,16 @@
 /**
  * The scenarios kept in this browser: open one, start a new one, delete
  * one (after confirming). Every change is saved as it happens. Below them,
- * the scenarios that ship with Defuse, each opened as a copy.
+ * the versions published on the hub (when a hub served the editor) and the
+ * scenarios that ship with Defuse, each opened as a copy.
  */
 import { useEffect, useState } from 'react';
 import { useSession, useSessionState } from '../store/session-context';
 import { useUiStore } from '../store/ui-context';
 import { openScenarioText } from '../components/open-scenario';
 import { loadShippedScenarios, type ShippedScenario } from '../shipped';
-
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? ''
-    : d.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
-}
+import { HubScenarios } from './HubScenarios';
+import { when } from './when';
 
 /** The bundled scenarios, each with "Open a copy". */
 function ShippedScenarios() {
@@ -152,6 +148,7 @@ export function LibraryPanel() {
           </li>
         ))}
       </ul>
+      <HubScenarios />
       <ShippedScenarios />
     </div>
   );
