@@ -1,6 +1,7 @@
 import type { Scenario, SceneBeat } from '@defuse/schemas';
 import { diagnostic, pointer } from './diagnostics';
 import { beatGraph, edgeChoice, reachedFrom, type BeatGraph } from './graph';
+import { timedLoops } from './timed-loops';
 import type { Analysis, Diagnostic, PathStep } from './types';
 
 /** Simple paths are counted up to this many; beyond, the count is a lower bound. */
@@ -85,6 +86,8 @@ export function analyzeGraph(scenario: Scenario, graph: BeatGraph): Analysis {
       }
     }
   }
+
+  diagnostics.push(...timedLoops(scenario, graph));
 
   const { paths, capped, hasCycles } = countPaths(graph, start, reachable);
   return {

@@ -43,12 +43,15 @@ export const DIAGNOSTIC_CODES = {
   DF319: { severity: 'error', title: 'Cue id used twice in a beat' },
   DF320: { severity: 'error', title: 'Condition names an unknown beat or choice' },
   DF321: { severity: 'error', title: 'Scene beat without a title' },
+  DF322: { severity: 'error', title: 'Invisible or direction-changing character' },
+  DF323: { severity: 'warning', title: 'Invisible joiner or direction mark in text' },
   // Analysis
   DF401: { severity: 'warning', title: 'Beat cannot be reached' },
   DF402: { severity: 'error', title: 'No outcome can be reached from this beat' },
   DF403: { severity: 'warning', title: 'Every choice is conditional and there is no timer' },
   DF404: { severity: 'warning', title: 'Image without alt text' },
   DF405: { severity: 'warning', title: 'Outcome is never reached' },
+  DF406: { severity: 'error', title: 'Timed beats loop with nothing to choose' },
   // Decision logs
   DF500: { severity: 'error', title: 'Unknown log format version' },
   DF501: { severity: 'error', title: 'Log does not match the schema' },

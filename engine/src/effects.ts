@@ -1,8 +1,18 @@
 import type { Effect, Variable, Vars } from '@defuse/schemas';
 
 /**
+ * The largest magnitude a number variable can take, whatever its range. The
+ * schema bounds every number a scenario writes to 1e9, but `add` effects on a
+ * variable without `max` repeat with every lap of a cycle; without a ceiling
+ * they would reach `Infinity`, which JSON (and so the log) cannot hold. 1e15
+ * keeps sums exact (below 2^53) and is out of reach of any real drill.
+ */
+export const NUMBER_LIMIT = 1e15;
+
+/**
  * Applies effects in order and returns the new variable state; number
- * variables are clamped to their `min`/`max`. The input is not changed.
+ * variables are clamped to their `min`/`max`, and always to
+ * ±{@link NUMBER_LIMIT}. The input is not changed.
  */
 export function applyEffects(
   effects: readonly Effect[] | undefined,
@@ -26,8 +36,9 @@ export function applyEffects(
 
 function clamp(value: number, def: Variable | undefined): number {
   if (!def || def.type !== 'number') return value;
+  let v = Math.min(NUMBER_LIMIT, Math.max(-NUMBER_LIMIT, value));
   // Keep sums like 0.1 + 0.2 from leaking float noise into logs and charts.
-  let v = Math.round(value * 1e9) / 1e9;
+  v = Math.round(v * 1e9) / 1e9;
   if (def.min !== undefined && v < def.min) v = def.min;
   if (def.max !== undefined && v > def.max) v = def.max;
   return v;

@@ -8,6 +8,7 @@ import { analyzeGraph } from './analyze';
 import { diagnostic, hasErrors } from './diagnostics';
 import { checkLogShape } from './log-shape';
 import { formatCheck, schemaDiagnostic } from './schema-diagnostics';
+import { checkInvisibleText } from './invisible-text';
 import { checkSemantics } from './semantic';
 import { parseStrictJson } from './strict-json';
 import type { Diagnostic, ParseResult, ValidateOptions } from './types';
@@ -45,6 +46,7 @@ export function validateScenario(doc: unknown, options: ValidateOptions = {}): P
     if (schemaErrors.length) return { diagnostics: schemaErrors.map(schemaDiagnostic) };
     const scenario = doc as Scenario;
     const { diagnostics, graph } = checkSemantics(scenario);
+    diagnostics.push(...checkInvisibleText(doc));
     if (hasErrors(diagnostics)) return { diagnostics };
     if (!options.analyse) return { scenario, diagnostics };
     return { scenario, diagnostics, analysis: analyzeGraph(scenario, graph) };

@@ -17,13 +17,21 @@ export function drawWeighted(
 ): { index: number; rng: number } {
   const rng = congruential32FromState([rngState]);
   const point = uniformFloat64(rng);
-  const total = weights.reduce((sum, w) => sum + (w > 0 ? w : 0), 0);
+  // Weights so large that their sum overflows to Infinity (every share would
+  // then be 0 and the last option always win) are scaled by the largest one
+  // first. Only then: recorded draws must replay bit for bit.
+  let scale = 1;
+  let total = weights.reduce((sum, w) => sum + (w > 0 ? w : 0), 0);
+  if (!Number.isFinite(total)) {
+    scale = weights.reduce((max, w) => (w > max ? w : max), 0);
+    total = weights.reduce((sum, w) => sum + (w > 0 ? w / scale : 0), 0);
+  }
   let acc = 0;
   let index = weights.length - 1;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i]!;
     if (w <= 0) continue;
-    acc += w / total;
+    acc += w / scale / total;
     if (point < acc) {
       index = i;
       break;

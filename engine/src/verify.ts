@@ -67,6 +67,21 @@ export function verifiedReplay(scenario: Scenario | undefined, log: unknown): Ve
       ),
     };
   }
+  // The digest is the chain's first link; the version beside it is not, so
+  // a header could claim any version over the right digest. It must name the
+  // scenario the digest is of.
+  if (doc.scenario.version !== scenario.version) {
+    return {
+      verdict: fail(
+        'header-mismatch',
+        `the log's header says version ${JSON.stringify(doc.scenario.version)} of "${doc.scenario.id}", ` +
+          `but it was recorded against version ${scenario.version} (the digest is that text's): ` +
+          'the header was changed after the drill',
+        'DF510',
+        '/scenario/version',
+      ),
+    };
+  }
   return checkReplay(scenario, doc);
 }
 

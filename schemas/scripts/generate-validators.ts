@@ -69,18 +69,44 @@ export function generateValidators(): Map<string, string> {
       allowUnionTypes: true,
     });
     const validate = ajv.compile(schema);
-    const code = absoluteSchemaPaths(standaloneCode(ajv, validate), validate);
+    const code = inlineHelpers(absoluteSchemaPaths(standaloneCode(ajv, validate), validate));
     const helpers = code.match(/require\(("[^"]*")\)/g);
     if (helpers) {
       throw new Error(
         `${schemaFile} needs ajv runtime helpers (${helpers.join(', ')}); ` +
-          'avoid minLength/maxLength and object-valued const/enum/uniqueItems, or load the helpers as ES modules.',
+          'avoid object-valued const/enum/uniqueItems, or load the helpers as ES modules.',
       );
     }
     files.set(`${module}.js`, header(schemaFile) + code + '\n');
     files.set(`${module}.d.ts`, header(schemaFile) + DECLARATION);
   }
   return files;
+}
+
+/**
+ * ajv's runtime helpers that are small and pure enough to copy into the
+ * generated module, by the expression ajv emits to load them. `ucs2length`
+ * counts code points for minLength/maxLength (the scenario's text limits),
+ * so a limit of 200 characters means 200 characters, emoji included.
+ */
+const INLINE_HELPERS: Record<string, string> = {
+  'require("ajv/dist/runtime/ucs2length").default': `function ucs2length(str) {
+  const len = str.length;
+  let length = 0;
+  let pos = 0;
+  while (pos < len) {
+    length++;
+    const value = str.charCodeAt(pos++);
+    if (value >= 0xd800 && value <= 0xdbff && pos < len && (str.charCodeAt(pos) & 0xfc00) === 0xdc00) pos++;
+  }
+  return length;
+}`,
+};
+
+function inlineHelpers(code: string): string {
+  let out = code;
+  for (const [load, source] of Object.entries(INLINE_HELPERS)) out = out.split(load).join(source);
+  return out;
 }
 
 /**

@@ -150,6 +150,9 @@ function shape(
     case 'maximum':
       message = `${label} must be at most ${String(params.limit)}`;
       break;
+    case 'maxLength':
+      message = `${label} is too long: at most ${String(params.limit)} characters`;
+      break;
     case 'minItems':
     case 'minProperties':
       message =

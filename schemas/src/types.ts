@@ -256,6 +256,9 @@ export function isOutcomeBeat(beat: Beat): beat is OutcomeBeat {
 
 export type LogEventType = 'start' | 'choice' | 'timeout' | 'resume' | 'pause' | 'unpause' | 'end';
 
+/** Why the engine ended a drill that had not reached an outcome. */
+export type EndReason = 'event-limit';
+
 /** Who picked the way out of a `chance` or `instructor` destination. */
 export type ChosenBy = 'instructor' | 'chance';
 
@@ -274,6 +277,11 @@ export interface LogEvent {
   /** Variable state after the event. */
   vars?: Vars;
   outcome?: Outcome;
+  /**
+   * On an `end` event without an outcome: why the engine ended the drill.
+   * `event-limit`: the drill recorded as many events as a drill may.
+   */
+  reason?: EndReason;
   /**
    * On the start event: a copy of the log's header, so the hash chain covers
    * who ran the drill, in which mode, with which seed and when.

@@ -326,6 +326,14 @@ const cases: Case[] = [
     },
   },
   {
+    // The header says 9.9.9, the digest is 1.0.0's: the version is outside the chain.
+    file: 'claimed-version.log.json',
+    make: () =>
+      copy(chanceDrill, (log) => {
+        log.scenario.version = '9.9.9';
+      }),
+  },
+  {
     file: 'other-scenario.log.json',
     make: async () => {
       const { d, at } = await drill(library, { seed: 5, sessionId: session(6) });
@@ -362,6 +370,15 @@ const cases: Case[] = [
     make: () =>
       copy(timeoutDrill, (log) => {
         log.events[0]!.at = -20;
+      }),
+  },
+  {
+    // A forger's time, rechained: verifies by the chain, but is no date at all.
+    file: 'time-far-future.log.json',
+    make: () =>
+      copy(timeoutDrill, (log) => {
+        log.events.at(-1)!.at = 1e300;
+        rehash(log);
       }),
   },
   {

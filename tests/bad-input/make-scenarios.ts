@@ -521,6 +521,96 @@ const cases: Case[] = [
       doc['x-layout'] = JSON.parse(nested(63));
     },
   },
+  // A valid scenario always runs: numbers, timers, weights and text are bounded
+  {
+    file: 'add-by-huge.scenario.json',
+    edit: (doc) => {
+      // A variable with no range, and a step so large that two laps reach Infinity.
+      doc.variables.rapport = { type: 'number', initial: 0 };
+      doc.beats.talk.choices[0].effects[0].by = 1e308;
+    },
+  },
+  {
+    file: 'time-limit-huge.scenario.json',
+    edit: (doc) => {
+      doc.beats.talk.timeLimitSec = 1e308;
+    },
+  },
+  {
+    file: 'chance-weights-overflow.scenario.json',
+    edit: (doc) => {
+      // Each weight is finite; their sum is not.
+      doc.beats.talk.choices[0].chance[0].weight = Number.MAX_VALUE;
+      doc.beats.talk.choices[0].chance[1].weight = Number.MAX_VALUE;
+    },
+  },
+  {
+    file: 'title-too-long.scenario.json',
+    edit: (doc) => {
+      doc.title = 'Shouting man '.repeat(1000);
+    },
+  },
+  {
+    file: 'label-too-long.scenario.json',
+    edit: (doc) => {
+      doc.beats.arrive.choices[0].label = 'Keep your distance. '.repeat(20);
+    },
+  },
+  {
+    file: 'feedback-too-long.scenario.json',
+    edit: (doc) => {
+      doc.beats.talk.onTimeout.feedback = 'Silence lets it grow. '.repeat(200);
+    },
+  },
+  {
+    file: 'bidi-override-label.scenario.json',
+    edit: (doc) => {
+      // Shows as "do not react," while the file says the opposite order.
+      doc.beats.arrive.choices[1].label = '\u202e,tcaer ton od';
+    },
+  },
+  {
+    file: 'zero-width-label.scenario.json',
+    edit: (doc) => {
+      // Looks exactly like the preferred choice above it, and is rated poor.
+      doc.beats.arrive.choices[1].label = doc.beats.arrive.choices[0].label + '\u200b';
+    },
+  },
+  {
+    file: 'zero-width-variable-name.scenario.json',
+    edit: (doc) => {
+      doc.variables['backup\u200d'] = { type: 'boolean', initial: true };
+    },
+  },
+  {
+    file: 'joiner-in-feedback.scenario.json',
+    edit: (doc) => {
+      // A zero-width joiner may be meant (some scripts and emoji need it): a warning.
+      doc.beats.arrive.choices[0].feedback = 'Distance buys\u200d time.';
+    },
+  },
+  {
+    file: 'timed-cycle.scenario.json',
+    edit: (doc) => {
+      // Two timed beats with nothing to choose hand the drill to each other forever.
+      doc.beats.grab.choices.push({ id: 'wait', label: 'Wait and watch', to: 'standoff' });
+      doc.beats.standoff = {
+        title: 'Standoff',
+        timeLimitSec: 1,
+        onTimeout: { to: 'silence' },
+      };
+      doc.beats.silence = {
+        title: 'Silence',
+        timeLimitSec: 1,
+        onTimeout: {
+          chance: [
+            { weight: 9, to: 'standoff' },
+            { weight: 1, to: 'hurt' },
+          ],
+        },
+      };
+    },
+  },
   {
     file: 'utf8-bom.scenario.json',
     bytes: () => concat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(pretty(base))),
