@@ -27,12 +27,21 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * Rows a PGlite statement touched, counted as `pg` counts them: PGlite's
+ * `affectedRows` is 0 for a SELECT, which would make every "is it there?"
+ * check answer no.
+ */
+function rowCount(result: { affectedRows?: number; rows: unknown[] }): number {
+  return Math.max(result.affectedRows ?? 0, result.rows.length);
+}
+
 /** Opens PGlite in `dataDir` (created if missing), or in memory for `memory://`. */
 export async function openPglite(dataDir: string): Promise<Database> {
   const db = await PGlite.create(dataDir);
   const run: Queryable['query'] = async (sql, params) => {
     const result = await db.query(sql, params);
-    return { rows: result.rows as never[], rowCount: result.affectedRows ?? result.rows.length };
+    return { rows: result.rows as never[], rowCount: rowCount(result) };
   };
   return {
     kind: 'pglite',
@@ -47,7 +56,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
             const result = await tx.query(sql, params);
             return {
               rows: result.rows as never[],
-              rowCount: result.affectedRows ?? result.rows.length,
+              rowCount: rowCount(result),
             };
           },
         }),
