@@ -39,7 +39,8 @@ function hubSection(): HTMLElement {
   return screen.getByRole('region', { name: 'On the hub' });
 }
 
-describe('On the hub, in the Library panel', () => {
+// Whole-editor renders; a busy machine can take more than the default 5 s.
+describe('On the hub, in the Library panel', { timeout: 15_000 }, () => {
   it('groups published versions by scenario and opens one as a local copy', async () => {
     const calls = fakeHub({
       ...signedInRoutes(),
@@ -127,6 +128,22 @@ describe('On the hub, in the Library panel', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('button', { name: 'Open Welfare check v2.0.0' })).toBeTruthy();
     expect(hubSection().textContent).toContain('Signed in as Sam Ortiz.');
+  });
+
+  it('signs out, and then offers sign-in again', async () => {
+    const calls = fakeHub({
+      ...signedInRoutes(),
+      'GET /api/v1/scenarios': { status: 200, body: { scenarios: VERSIONS } },
+      'POST /api/v1/auth/logout': { status: 204 },
+    });
+    const { ui, user } = await renderEditor();
+    act(() => ui.getState().set({ sideTab: 'library' }));
+    await screen.findByRole('button', { name: 'Open Welfare check v2.0.0' });
+    await user.click(within(hubSection()).getByRole('button', { name: 'Sign out' }));
+    expect(await within(hubSection()).findByRole('button', { name: 'Sign in…' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Open Welfare check v2.0.0' })).toBeNull();
+    const logout = calls.find((c) => c.path === '/api/v1/auth/logout');
+    expect(logout?.headers['x-csrf-token']).toBe('csrf-1');
   });
 
   it('is not shown when the page was not served by a hub', async () => {

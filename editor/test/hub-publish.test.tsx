@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { vi } from 'vitest';
+import axe from 'axe-core';
 import { exportText } from '../src/export-format';
 import { fakeScenario } from './factories';
 import { fakeHub, INSTRUCTOR, signedInRoutes, type HubCall } from './fake-hub';
@@ -21,7 +21,8 @@ function posts(calls: HubCall[]): HubCall[] {
   return calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/scenarios');
 }
 
-describe('Publish to hub', () => {
+// Whole-editor renders; a busy machine can take more than the default 5 s.
+describe('Publish to hub', { timeout: 15_000 }, () => {
   it('is not offered when the page was not served by a hub', async () => {
     const calls = fakeHub({ 'GET /api/v1/health': 'unreachable' });
     await renderEditor(fakeScenario());
@@ -163,6 +164,11 @@ describe('Publish to hub', () => {
     expect(items.map((i) => i.getAttribute('data-diagnostic-code'))).toEqual(['DF301', 'DF410']);
     expect(items[0]?.textContent).toContain("leads to 'nowhere'");
     expect(items[0]?.textContent).toContain("beat 'desk'");
+    const result = await axe.run(dialog, { rules: { 'color-contrast': { enabled: false } } });
+    const serious = result.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
     await user.click(within(items[0]!).getByRole('button'));
     expect(session.store.getState().selection.beats).toEqual(['desk']);
     expect(screen.queryByRole('dialog')).toBeNull();

@@ -122,8 +122,15 @@ export function HubScenarios() {
               type="button"
               className="button small"
               onClick={() =>
-                void signOut().finally(() =>
-                  hub.getState().set({ account: undefined, list: { status: 'idle' } }),
+                void signOut().then(
+                  () => hub.getState().set({ account: undefined, list: { status: 'idle' } }),
+                  (error: unknown) => {
+                    if (!(error instanceof HubError)) throw error;
+                    // Still signed in on the hub: say so rather than pretend otherwise.
+                    ui.getState().set({
+                      message: { tone: 'error', text: `Not signed out: ${error.message}` },
+                    });
+                  },
                 )
               }
             >
