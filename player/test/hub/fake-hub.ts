@@ -31,6 +31,11 @@ export class FakeHub {
   loseAnswers = 0;
   /** When set, an upload holding this seq is refused with the message. */
   refuse: { seq: number; message: string } | undefined;
+  /** While set, uploads wait for it before the hub answers (to hold one in flight). */
+  hold: Promise<void> | undefined;
+  /** The most uploads of one session the hub has had in flight at once. */
+  maxInFlight = 0;
+  private readonly inFlight = new Map<string, number>();
   /** Answers to `/join` other than success, by code. */
   readonly joinStatus = new Map<string, number>();
 
@@ -74,7 +79,16 @@ export class FakeHub {
     if (path === '/device/scenarios') return json(200, { scenarios: this.scenarios });
     const upload = /^\/device\/logs\/([^/]+)\/events$/.exec(path);
     if (upload && method === 'POST') {
-      return this.receive(decodeURIComponent(upload[1]!), body as UploadBody);
+      const sessionId = decodeURIComponent(upload[1]!);
+      const now = (this.inFlight.get(sessionId) ?? 0) + 1;
+      this.inFlight.set(sessionId, now);
+      this.maxInFlight = Math.max(this.maxInFlight, now);
+      try {
+        await this.hold;
+        return await this.receive(sessionId, body as UploadBody);
+      } finally {
+        this.inFlight.set(sessionId, (this.inFlight.get(sessionId) ?? 1) - 1);
+      }
     }
     return json(404, { statusCode: 404, error: 'Not Found', message: 'No such route.' });
   }

@@ -5,6 +5,7 @@ import { HomeScreen } from '../../src/home/HomeScreen';
 import { JoinScreen } from '../../src/hub/JoinScreen';
 import { startOutbox } from '../../src/hub/outbox';
 import { LogsScreen } from '../../src/logs/LogsScreen';
+import { parseRoute, routeHash } from '../../src/router';
 import { closeDefuseDb } from '../../src/storage/db';
 import { listLogs, loadLog } from '../../src/storage/logs';
 import { loadMembership } from '../../src/storage/membership';
@@ -89,6 +90,14 @@ describe('joining a class', () => {
       'The class hub cannot be reached',
     );
     expect(await loadMembership()).toBeUndefined();
+  });
+});
+
+describe('the join route', () => {
+  it('reads the class code from the QR code’s link', () => {
+    expect(parseRoute('#/join/K7QX4M')).toEqual({ name: 'join', code: 'K7QX4M' });
+    expect(parseRoute('#/join')).toEqual({ name: 'join', code: '' });
+    expect(routeHash({ name: 'join', code: 'K7QX4M' })).toBe('#/join/K7QX4M');
   });
 });
 

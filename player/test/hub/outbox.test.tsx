@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import type { Scenario } from '@defuse/schemas';
 import { beginDrill } from '../../src/drill/session';
-import { startOutbox } from '../../src/hub/outbox';
+import { flushOutbox, startOutbox } from '../../src/hub/outbox';
 import { LogsScreen } from '../../src/logs/LogsScreen';
 import type { ClassLink } from '../../src/storage/logs';
 import { loadLog } from '../../src/storage/logs';
-import { fakeScenario, freshDevice } from '../support';
+import { fakeScenario, freshDevice, gate } from '../support';
 import { FakeHub } from './fake-hub';
 
 const link: ClassLink = {
@@ -141,6 +141,25 @@ describe('the outbox', () => {
     expect(hub.uploads.map((u) => u.seqs.length)).toEqual([200, local.events.length - 200]);
     expect(hub.uploads[1]!.seqs[0]).toBe(201);
     expect(hub.logs.get(sessionId)).toEqual(local.events);
+  });
+
+  it('never sends one session from two loops at once, however often it is nudged', async () => {
+    const hub = new FakeHub().install();
+    const held = gate();
+    hub.hold = held.promise;
+    stopOutbox = startOutbox();
+    const { sessionId, drill } = await beginDrill(fakeScenario(), asTrainee('T-13'), link);
+    await waitFor(() => expect(hub.uploads.length + hub.maxInFlight).toBeGreaterThan(0));
+    await drill.choose('sit-down');
+    goOnline(hub);
+    await drill.choose('call-locksmith');
+    void flushOutbox();
+    hub.hold = undefined;
+    held.open();
+    render(<LogsScreen />);
+    await rowSays('T-13', 'On the hub');
+    expect(hub.maxInFlight).toBe(1);
+    expect(hub.logs.get(sessionId)).toEqual((await loadLog(sessionId))!.events);
   });
 
   it('never sends a drill started without a class, and says nothing new about it', async () => {
