@@ -6,10 +6,13 @@ import { HubArea } from '../../src/hub/instructor/HubArea';
 import { hubErrorText } from '../../src/hub/instructor/hub-errors';
 import { fakeAccount, fakeHub, goTo, signedInAs, signedOut } from './instructor-fake-hub';
 
+/** Typing whole forms with user-event takes seconds when the whole suite runs in parallel. */
+const FLOW = { timeout: 20_000 };
+
 beforeEach(() => goTo('#/hub'));
 afterEach(() => vi.unstubAllGlobals());
 
-describe('first visit of a fresh hub', () => {
+describe('first visit of a fresh hub', FLOW, () => {
   it('asks for the first admin, checks the password, and signs them in', async () => {
     const admin = fakeAccount({ name: 'Lt. Reyes', email: 'reyes@academy.example' });
     const hub = fakeHub({
@@ -77,7 +80,7 @@ describe('first visit of a fresh hub', () => {
   });
 });
 
-describe('sign-in', () => {
+describe('sign-in', FLOW, () => {
   it('shows the hub’s message when the password is wrong, then when attempts are too many', async () => {
     const hub = fakeHub({
       ...signedOut(false),

@@ -116,7 +116,7 @@ export function NewClassPage() {
                       onChange={(e) => toggle(s.digest, e.target.checked)}
                     />
                     <span>
-                      <span className="block hub-scenario-title">{s.title}</span>
+                      <span className="block hub-scenario-title">{s.title}</span>{' '}
                       <span className="hint block">
                         Version {s.version} · published {formatDateTime(s.publishedAt)}
                       </span>
