@@ -3,7 +3,7 @@
  * (a real PostgreSQL compiled to WebAssembly, in a data folder) and a
  * PostgreSQL server through `pg`. The SQL and the migrations are the same.
  */
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import pg from 'pg';
 
 /** Rows of one statement. */
@@ -36,9 +36,17 @@ function rowCount(result: { affectedRows?: number; rows: unknown[] }): number {
   return Math.max(result.affectedRows ?? 0, result.rows.length);
 }
 
-/** Opens PGlite in `dataDir` (created if missing), or in memory for `memory://`. */
-export async function openPglite(dataDir: string): Promise<Database> {
-  const db = await PGlite.create(dataDir);
+/**
+ * Opens PGlite in `dataDir` (created if missing), or in memory for
+ * `memory://`. `options` go to PGlite as they are: tests start many
+ * databases from one prepared data folder (`loadDataDir`) instead of
+ * running initdb for each.
+ */
+export async function openPglite(
+  dataDir: string,
+  options: Omit<PGliteOptions, 'dataDir'> = {},
+): Promise<Database> {
+  const db = await PGlite.create({ ...options, dataDir });
   const run: Queryable['query'] = async (sql, params) => {
     const result = await db.query(sql, params);
     return { rows: result.rows as never[], rowCount: rowCount(result) };
