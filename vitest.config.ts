@@ -18,6 +18,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A throwaway PostgreSQL 15 cluster and a PGlite template for every hub suite.
+          globalSetup: ['hub/test/support/global-setup.ts'],
         },
       },
       'player/vitest.config.ts',
