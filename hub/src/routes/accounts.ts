@@ -134,6 +134,8 @@ export async function accountRoutes(app: FastifyInstance, { db }: { db: Database
         rateLimit: {
           max: 5,
           timeWindow: '1 minute',
+          // Counted once the body is parsed, so the key has the e-mail (at onRequest it has not).
+          hook: 'preValidation',
           keyGenerator: (request) =>
             `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
           errorResponseBuilder: (_request, context) =>
