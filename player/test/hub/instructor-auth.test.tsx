@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { HubError } from '../../src/hub/api';
 import { HubArea } from '../../src/hub/instructor/HubArea';
 import { hubErrorText } from '../../src/hub/instructor/hub-errors';
+import { seriousViolations } from '../support';
 import { fakeAccount, fakeHub, goTo, signedInAs, signedOut } from './instructor-fake-hub';
 
 /** Typing whole forms with user-event takes seconds when the whole suite runs in parallel. */
@@ -24,6 +25,7 @@ describe('first visit of a fresh hub', FLOW, () => {
     render(<HubArea />);
 
     await screen.findByRole('heading', { name: 'Set up the class hub', level: 1 });
+    expect(await seriousViolations(document.body)).toEqual([]);
     await user.type(screen.getByLabelText('E-mail'), 'reyes@academy.example');
     await user.type(screen.getByLabelText('Name'), 'Lt. Reyes');
     await user.type(screen.getByLabelText('Password'), 'short');
@@ -129,7 +131,9 @@ describe('sign-in', FLOW, () => {
     });
     const user = userEvent.setup({ delay: null });
     render(<HubArea />);
-    await user.type(await screen.findByLabelText('E-mail'), account.email);
+    await screen.findByRole('heading', { name: 'Sign in to the class hub' });
+    expect(await seriousViolations(document.body)).toEqual([]);
+    await user.type(screen.getByLabelText('E-mail'), account.email);
     await user.type(screen.getByLabelText('Password'), 'calm-voice-2026');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await screen.findByRole('heading', { name: 'Classes', level: 1 });

@@ -68,7 +68,7 @@ export function ClassesPage() {
                       ))}
                     </ul>
                   </td>
-                  <td>{tabletCount(c.deviceCount)}</td>
+                  <td className="hub-nowrap">{tabletCount(c.deviceCount)}</td>
                   <td className="when">{formatDateTime(c.createdAt)}</td>
                 </tr>
               ))}
