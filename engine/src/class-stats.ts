@@ -244,8 +244,11 @@ export function classStats(
     const seenHere = new Map<string, { choices: Set<string>; poor: boolean }>();
     for (const entry of timeline) {
       if (entry.type === 'end') {
-        completed++;
-        outcomeRuns.set(entry.beat, (outcomeRuns.get(entry.beat) ?? 0) + 1);
+        // A drill stopped at the event limit ended without an outcome.
+        if (entry.outcome) {
+          completed++;
+          outcomeRuns.set(entry.beat, (outcomeRuns.get(entry.beat) ?? 0) + 1);
+        }
         continue;
       }
       if (entry.type !== 'choice' && entry.type !== 'timeout') continue;

@@ -8,7 +8,7 @@ import {
 import { compileScenario } from './compile';
 import { eventHash, scenarioDigest } from './hash-chain';
 import { randomSeed } from './random';
-import { replayStates } from './replay';
+import { MAX_DRILL_EVENTS, replayStates } from './replay';
 import {
   availableChoices,
   DecisionError,
@@ -93,6 +93,8 @@ export class Drill {
   private readonly origin: number;
   /** When the trainee made the choice an instructor fork is waiting on. */
   private forkAt = 0;
+  /** The most events this drill records (see `MAX_DRILL_EVENTS`). */
+  eventLimit = MAX_DRILL_EVENTS;
 
   /** @internal use `startDrill` or `resumeDrill`. */
   constructor(
@@ -220,6 +222,10 @@ export class Drill {
    */
   private async record(pending: UnhashedEvent[], apply: () => void): Promise<void> {
     if (this.busy) throw new DrillBusyError();
+    const stop = this.current.done
+      ? undefined
+      : eventLimitEnd(this.events.length, pending, this.eventLimit);
+    if (stop) pending = [...pending, stop];
     this.busy = true;
     try {
       const added: LogEvent[] = [];
@@ -234,6 +240,7 @@ export class Drill {
       }
       this.events.push(...added);
       apply();
+      if (stop) this.current = { ...this.current, done: true };
     } finally {
       this.busy = false;
     }
@@ -262,6 +269,23 @@ export class Drill {
     await this.record(pending, () => undefined);
     return this;
   }
+}
+
+/**
+ * The `end` event that stops a drill at {@link MAX_DRILL_EVENTS}, when the
+ * events about to be recorded bring the log to one short of it (so the end
+ * itself fits), and they do not end the drill already.
+ */
+function eventLimitEnd(
+  recorded: number,
+  pending: UnhashedEvent[],
+  limit: number,
+): UnhashedEvent | undefined {
+  const last = pending.at(-1);
+  if (!last || last.type === 'end' || recorded + pending.length < limit - 1) {
+    return undefined;
+  }
+  return { type: 'end', beat: last.to ?? last.beat, at: last.at, reason: 'event-limit' };
 }
 
 function newSessionId(): string {
@@ -314,6 +338,7 @@ export async function startDrill(
     pausedInBeat: 0,
   });
   if (options.onEvent) drill.onEvent(options.onEvent);
+  if (options.eventLimit !== undefined) drill.eventLimit = options.eventLimit;
   const { sessionId, trainee, mode, startedAt } = header;
   const session = { sessionId, trainee, mode, seed, startedAt };
   const pending = [{ ...first.event!, session }, first.end]

@@ -11,7 +11,7 @@ export { MAX_DOCUMENT_BYTES, MAX_NESTING } from './strict-json';
 export { analyzeScenario } from './analyze';
 export { scenarioEdges, destinationTargets, type Edge } from './graph';
 export { evaluateCondition, type ConditionContext } from './conditions';
-export { applyEffects, initialVars } from './effects';
+export { applyEffects, initialVars, NUMBER_LIMIT } from './effects';
 export { canonicalJson, scenarioDigest, eventHash } from './hash-chain';
 export { compileScenario, type CompiledScenario, type MachineConfigJson } from './compile';
 export {
@@ -31,7 +31,7 @@ export {
   type StartDrillOptions,
   type ResumeDrillOptions,
 } from './drill';
-export { verifyLog, verifiedReplay, type VerifiedReplay } from './verify';
-export { replayLog, stateAt, replayStates, type Replay } from './replay';
+export { verifyLog, verifiedReplay, type VerifiedReplay, type VerifyOptions } from './verify';
+export { replayLog, stateAt, replayStates, MAX_DRILL_EVENTS, type Replay } from './replay';
 export * from './class-stats';
 export * from './xapi';

@@ -13,6 +13,16 @@ import type {
 
 type Expected = Omit<UnhashedEvent, 'at'>;
 
+/**
+ * The most events one drill records. A drill that gets there (a loop of
+ * timed beats with nothing to choose, say) ends with an `end` event that has
+ * no outcome and `reason: 'event-limit'`, instead of filling the tablet. The
+ * limit is part of what replay reproduces, so it never changes for logs
+ * already written (`eventLimit` options lower it for tests of the limit); 30,000 events is about 5 MB of log, the most the command
+ * line reads, and far beyond any drill a person plays.
+ */
+export const MAX_DRILL_EVENTS = 30_000;
+
 interface ReplayError {
   problem: VerifyProblem;
   code: DiagnosticCode;
@@ -44,6 +54,7 @@ export function replayEvents(
   scenario: Scenario,
   log: DecisionLog,
   visit: (event: LogEvent, index: number, expected?: Expected, error?: ReplayError) => boolean,
+  eventLimit = MAX_DRILL_EVENTS,
 ): DrillState[] {
   const states: DrillState[] = [];
   let state: DrillState | undefined;
@@ -83,6 +94,23 @@ export function replayEvents(
       const expected = pendingEnd;
       pendingEnd = undefined;
       if (!visit(e, i, expected)) return states;
+      continue;
+    }
+    if (e.type === 'end' && e.reason === 'event-limit' && !state.done) {
+      // Accepted only where the drill itself writes it: at the limit.
+      if (i < eventLimit - 1) {
+        return stop(e, i, structural(`the drill ended at the event limit before reaching it`));
+      }
+      if (e.beat !== state.beat) {
+        return stop(e, i, {
+          problem: 'replay-mismatch',
+          code: 'DF506',
+          message: `is recorded at "${e.beat}" but replay is at "${state.beat}"`,
+        });
+      }
+      state = { ...state, done: true };
+      states.push(state);
+      if (!visit(e, i, { type: 'end', beat: e.beat, reason: 'event-limit' })) return states;
       continue;
     }
     if (state.done || e.type === 'end' || e.type === 'start') {
@@ -173,7 +201,12 @@ export interface Replay {
  * after, and who chose the way on. Use `verifyLog` first to know whether the
  * log can be trusted.
  */
-export function replayLog(scenario: Scenario, log: DecisionLog, check?: ReplayCheck): Replay {
+export function replayLog(
+  scenario: Scenario,
+  log: DecisionLog,
+  check?: ReplayCheck,
+  eventLimit = MAX_DRILL_EVENTS,
+): Replay {
   const timeline: TimelineEntry[] = [];
   const path: string[] = [];
   let enteredAt = 0;
@@ -181,56 +214,61 @@ export function replayLog(scenario: Scenario, log: DecisionLog, check?: ReplayCh
   let pausedInBeat = 0;
   let pausedAt: number | undefined;
   let varsBefore = log.events[0]?.vars ?? {};
-  const states = replayEvents(scenario, log, (e, i, expected, error) => {
-    if (check && !check(e, i, expected, error)) return false;
-    const beat = scenario.beats[e.beat];
-    const entry: TimelineEntry = {
-      seq: e.seq,
-      type: e.type,
-      at: e.at,
-      beat: e.beat,
-      beatTitle: beat?.title ?? e.beat,
-      cuesShown: beat?.cues ?? [],
-      cuesActedOn: [],
-      varsBefore,
-      varsAfter: e.vars ?? varsBefore,
-    };
-    if (beat?.cdm) entry.cdm = beat.cdm;
-    if (e.type === 'start') {
-      path.push(e.beat);
-      enteredAt = e.at;
-    }
-    if (e.type === 'pause') pausedAt = e.at;
-    if (e.type === 'unpause' && pausedAt !== undefined) {
-      pausedInBeat += e.at - pausedAt;
-      pausedAt = undefined;
-    }
-    if (e.type === 'choice' || e.type === 'timeout') {
-      entry.latencyMs = e.at - enteredAt - pausedInBeat;
-      entry.to = e.to;
-      entry.chosenBy = e.by ?? (e.type === 'timeout' ? 'timer' : 'trainee');
-      if (beat && !isOutcomeBeat(beat)) {
-        if (e.type === 'choice') {
-          const choice = beat.choices?.find((c) => c.id === e.choice);
-          entry.choice = e.choice;
-          entry.choiceLabel = choice?.label ?? e.choice;
-          if (choice?.rating) entry.rating = choice.rating;
-          if (choice?.technique) entry.technique = choice.technique;
-          if (choice?.feedback) entry.feedback = choice.feedback;
-          entry.cuesActedOn = choice?.actsOn ?? [];
-        } else if (beat.onTimeout?.feedback) {
-          entry.feedback = beat.onTimeout.feedback;
-        }
+  const states = replayEvents(
+    scenario,
+    log,
+    (e, i, expected, error) => {
+      if (check && !check(e, i, expected, error)) return false;
+      const beat = scenario.beats[e.beat];
+      const entry: TimelineEntry = {
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        beat: e.beat,
+        beatTitle: beat?.title ?? e.beat,
+        cuesShown: beat?.cues ?? [],
+        cuesActedOn: [],
+        varsBefore,
+        varsAfter: e.vars ?? varsBefore,
+      };
+      if (beat?.cdm) entry.cdm = beat.cdm;
+      if (e.type === 'start') {
+        path.push(e.beat);
+        enteredAt = e.at;
       }
-      if (e.to !== undefined) path.push(e.to);
-      enteredAt = e.at;
-      pausedInBeat = 0;
-    }
-    if (e.type === 'end') entry.outcome = e.outcome;
-    varsBefore = entry.varsAfter;
-    timeline.push(entry);
-    return true;
-  });
+      if (e.type === 'pause') pausedAt = e.at;
+      if (e.type === 'unpause' && pausedAt !== undefined) {
+        pausedInBeat += e.at - pausedAt;
+        pausedAt = undefined;
+      }
+      if (e.type === 'choice' || e.type === 'timeout') {
+        entry.latencyMs = e.at - enteredAt - pausedInBeat;
+        entry.to = e.to;
+        entry.chosenBy = e.by ?? (e.type === 'timeout' ? 'timer' : 'trainee');
+        if (beat && !isOutcomeBeat(beat)) {
+          if (e.type === 'choice') {
+            const choice = beat.choices?.find((c) => c.id === e.choice);
+            entry.choice = e.choice;
+            entry.choiceLabel = choice?.label ?? e.choice;
+            if (choice?.rating) entry.rating = choice.rating;
+            if (choice?.technique) entry.technique = choice.technique;
+            if (choice?.feedback) entry.feedback = choice.feedback;
+            entry.cuesActedOn = choice?.actsOn ?? [];
+          } else if (beat.onTimeout?.feedback) {
+            entry.feedback = beat.onTimeout.feedback;
+          }
+        }
+        if (e.to !== undefined) path.push(e.to);
+        enteredAt = e.at;
+        pausedInBeat = 0;
+      }
+      if (e.type === 'end') entry.outcome = e.outcome;
+      varsBefore = entry.varsAfter;
+      timeline.push(entry);
+      return true;
+    },
+    eventLimit,
+  );
   const replay: Replay = { timeline, path, states };
   const end = timeline.find((t) => t.type === 'end');
   if (end?.outcome) replay.outcome = end.outcome;

@@ -158,6 +158,12 @@ export interface DrillOptions {
   sessionId?: string;
   /** ISO time of the start; defaults to now. */
   startedAt?: string;
+  /**
+   * The most events the drill records before it ends itself (see
+   * `MAX_DRILL_EVENTS`, the default). Lower only in tests of the limit: a
+   * log is verified against the default.
+   */
+  eventLimit?: number;
 }
 
 /** Hook called with each hash-chained event before the drill moves on. */

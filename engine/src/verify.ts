@@ -13,8 +13,21 @@ import type { VerifyProblem, VerifyResult } from './types';
  * `vars`. Reports the first bad event. Never throws. Without a scenario,
  * only the shape and the chain are checked.
  */
-export function verifyLog(scenario: Scenario | undefined, log: unknown): VerifyResult {
-  return verifiedReplay(scenario, log).verdict;
+export function verifyLog(
+  scenario: Scenario | undefined,
+  log: unknown,
+  options: VerifyOptions = {},
+): VerifyResult {
+  return verifiedReplay(scenario, log, options).verdict;
+}
+
+/** Options of {@link verifyLog}. */
+export interface VerifyOptions {
+  /**
+   * The event limit the drill ran under (`MAX_DRILL_EVENTS` unless the drill
+   * was started with another `eventLimit`, which only tests do).
+   */
+  eventLimit?: number;
 }
 
 /** What {@link verifiedReplay} found: the verdict, and the replay when the log can be trusted. */
@@ -28,7 +41,11 @@ export interface VerifiedReplay {
  * the same pass (a debrief of many logs pays for one replay each, not two).
  * The verdict is exactly `verifyLog`'s.
  */
-export function verifiedReplay(scenario: Scenario | undefined, log: unknown): VerifiedReplay {
+export function verifiedReplay(
+  scenario: Scenario | undefined,
+  log: unknown,
+  options: VerifyOptions = {},
+): VerifiedReplay {
   const shape = checkLogShape(log);
   if (shape.length) {
     const first = shape[0]!;
@@ -82,7 +99,7 @@ export function verifiedReplay(scenario: Scenario | undefined, log: unknown): Ve
       ),
     };
   }
-  return checkReplay(scenario, doc);
+  return checkReplay(scenario, doc, options.eventLimit);
 }
 
 function checkChain(log: DecisionLog): VerifyResult | undefined {
@@ -149,29 +166,38 @@ function checkHeader(log: DecisionLog): VerifyResult | undefined {
   return undefined;
 }
 
-function checkReplay(scenario: Scenario, log: DecisionLog): VerifiedReplay {
+function checkReplay(
+  scenario: Scenario,
+  log: DecisionLog,
+  eventLimit: number | undefined,
+): VerifiedReplay {
   let failure: VerifyResult | undefined;
-  const replay = replayLog(scenario, log, (e, i, expected, error) => {
-    const path = `/events/${i}`;
-    if (error) {
-      failure = fail(error.problem, `event ${e.seq}: ${error.message}`, error.code, path, e.seq);
-      return false;
-    }
-    if (!expected) return true;
-    if (expected.to !== undefined && e.to !== expected.to) {
-      failure = mismatch(e, path, 'to', `went to "${e.to}" but replay goes to "${expected.to}"`);
-      return false;
-    }
-    if (expected.vars !== undefined && !sameValue(e.vars, expected.vars)) {
-      failure = mismatch(e, path, 'vars', 'records variables that replay does not reproduce');
-      return false;
-    }
-    if (expected.outcome !== undefined && !sameValue(e.outcome, expected.outcome)) {
-      failure = mismatch(e, path, 'outcome', 'records an outcome the scenario does not give');
-      return false;
-    }
-    return true;
-  });
+  const replay = replayLog(
+    scenario,
+    log,
+    (e, i, expected, error) => {
+      const path = `/events/${i}`;
+      if (error) {
+        failure = fail(error.problem, `event ${e.seq}: ${error.message}`, error.code, path, e.seq);
+        return false;
+      }
+      if (!expected) return true;
+      if (expected.to !== undefined && e.to !== expected.to) {
+        failure = mismatch(e, path, 'to', `went to "${e.to}" but replay goes to "${expected.to}"`);
+        return false;
+      }
+      if (expected.vars !== undefined && !sameValue(e.vars, expected.vars)) {
+        failure = mismatch(e, path, 'vars', 'records variables that replay does not reproduce');
+        return false;
+      }
+      if (expected.outcome !== undefined && !sameValue(e.outcome, expected.outcome)) {
+        failure = mismatch(e, path, 'outcome', 'records an outcome the scenario does not give');
+        return false;
+      }
+      return true;
+    },
+    eventLimit,
+  );
   if (failure) return { verdict: failure };
   return {
     verdict: { ok: true, message: 'intact: chain, digest and replay all agree', diagnostics: [] },
