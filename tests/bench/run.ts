@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: one run prints the engine table (generated scenarios of
  * 1,000 and 10,000 beats), then the player, editor and debrief benches when
- * they exist. It reports; it does not fail on a budget. A bench that throws
+ * they exist, and the hub's. `pnpm bench hub` runs only the benches named.
+ * It reports; it does not fail on a budget. A bench that throws
  * prints one line and the others still run.
  */
 import { existsSync } from 'node:fs';
@@ -47,19 +48,27 @@ const others = [
   { file: 'player.ts', name: 'benchPlayer', title: 'Player' },
   { file: 'editor.ts', name: 'benchEditor', title: 'Editor' },
   { file: 'debrief.ts', name: 'benchDebrief', title: 'Debrief' },
+  { file: 'hub.ts', name: 'benchHub', title: 'Hub' },
 ] as const;
+
+/** `pnpm bench hub` (or `engine`, `player`, ...) runs only the benches named; none named runs all. */
+const chosen = process.argv.slice(2).map((a) => a.toLowerCase());
+const wanted = (title: string) => chosen.length === 0 || chosen.includes(title.toLowerCase());
 
 console.log(
   `Defuse bench — Node ${process.version}, ${process.platform} ${process.arch}, ` +
     `${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)} at the start; ` +
     'each time is the median of repeated runs',
 );
-try {
-  print('Engine', await benchEngine());
-} catch (error) {
-  failure('Engine', error);
+if (wanted('Engine')) {
+  try {
+    print('Engine', await benchEngine());
+  } catch (error) {
+    failure('Engine', error);
+  }
 }
 for (const other of others) {
+  if (!wanted(other.title)) continue;
   const url = new URL(`./${other.file}`, import.meta.url);
   if (!existsSync(url)) continue;
   try {
