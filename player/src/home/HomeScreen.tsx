@@ -39,9 +39,12 @@ export function HomeScreen() {
   const [error, setError] = useState<string>();
   const [removing, setRemoving] = useState<HomeListing>();
   const touched = useRef(false);
+  // Loads finish after the screen may be gone (navigation, tests tearing down): drop them then.
+  const mounted = useRef(false);
 
   const refresh = useCallback(async () => {
     const [records, resumable] = await Promise.all([listImportedScenarios(), listResumable()]);
+    if (!mounted.current) return;
     const live = activeSessionIds();
     setImported(records.map(importedListing));
     setRunning(live.filter((id) => resumable.some((r) => r.sessionId === id)));
@@ -49,10 +52,11 @@ export function HomeScreen() {
   }, []);
 
   useEffect(() => {
-    void refresh().catch((e: unknown) => setError(messageOf(e)));
+    mounted.current = true;
+    void refresh().catch((e: unknown) => mounted.current && setError(messageOf(e)));
     // What was remembered, unless the person has already started typing.
     void loadSettings().then(
-      (remembered) => touched.current || setSettings(remembered),
+      (remembered) => touched.current || !mounted.current || setSettings(remembered),
       () => undefined,
     );
     // While the trainee reads the list, get the drill code and scenarios ready so Start responds
@@ -62,7 +66,10 @@ export function HomeScreen() {
       void import('../drill/DrillScreen').catch(() => undefined);
       for (const file of bundledFiles()) void file.load().catch(() => undefined);
     });
-    return warm;
+    return () => {
+      mounted.current = false;
+      warm();
+    };
   }, [refresh]);
 
   function changeSettings(next: DrillSettings) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { HubError, hubHealth } from '../hub/api';
 import { fetchDevice } from '../hub/device';
 import { downloadClassScenarios } from '../hub/join';
@@ -37,10 +37,13 @@ export function useClass(): ClassView {
   const [membership, setMembership] = useState<Membership>();
   const [scenarios, setScenarios] = useState<ClassListing[]>();
   const [closedClass, setClosedClass] = useState<string>();
+  // Answers can come after the home screen is gone; they must not touch it then.
+  const mounted = useRef(false);
 
   const reload = useCallback(async () => {
     const [current, closed] = await Promise.all([loadMembership(), loadClosedNotice()]);
     const stored = current && (await loadClassScenarios(current.class.id));
+    if (!mounted.current) return current;
     setMembership(current);
     setClosedClass(closed);
     setScenarios(stored?.scenarios.map((s) => classListing(s, stored.classId)));
@@ -48,18 +51,18 @@ export function useClass(): ClassView {
   }, []);
 
   useEffect(() => {
-    let live = true;
+    mounted.current = true;
     const refresh = () => void reload().catch(() => undefined);
     const stop = onOutboxChange(refresh);
     void (async () => {
       const current = await reload();
       const health = await hubHealth();
-      if (!live) return;
+      if (!mounted.current) return;
       setHubServed(health?.ok === true);
       if (current && (await checkWithHub(current))) refresh();
     })().catch(() => undefined);
     return () => {
-      live = false;
+      mounted.current = false;
       stop();
     };
   }, [reload]);

@@ -125,9 +125,12 @@ async function writeEvent(
   first: { classLink: ClassLink | undefined } | undefined,
 ): Promise<void> {
   const db = await openDefuseDb();
-  const tx = db.transaction(['sessions', 'events', 'sessionScenarios', 'sync'], 'readwrite', {
-    durability: 'strict',
-  });
+  // Only a class drill's first event touches the sync store: every other write stays out of
+  // the outbox's way, so a decision never waits for an upload's bookkeeping.
+  const stores: ('sessions' | 'events' | 'sessionScenarios' | 'sync')[] = first?.classLink
+    ? ['sessions', 'events', 'sessionScenarios', 'sync']
+    : ['sessions', 'events', 'sessionScenarios'];
+  const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
   // All requests at once; the transaction commits them together or not at all.
   const writes: Promise<unknown>[] = [
     tx.objectStore('events').add({ ...event, sessionId: summary.sessionId }),
