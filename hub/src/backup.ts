@@ -53,12 +53,20 @@ export async function backup(db: Database, file: string): Promise<number> {
     await write(`\n-- migration ${migration.version} ${migration.name}\n${migration.sql.trim()}\n`);
   let rows = 0;
   for (const table of TABLES) {
+    // Every value as PostgreSQL's own text of it: a jsonb number or null, and a
+    // timestamp's microseconds, come back exactly (JavaScript values would not).
+    const { rows: described } = await db.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+      [table.name],
+    );
+    const columns = described.map((c) => c.column_name);
+    const select = columns.map((c) => `${c}::text AS ${c}`).join(', ');
     for (let offset = 0; ; offset += PAGE) {
       const page = await db.query<Record<string, unknown>>(
-        `SELECT * FROM ${table.name} ORDER BY ${table.key} LIMIT ${PAGE} OFFSET ${offset}`,
+        `SELECT ${select} FROM ${table.name} ORDER BY ${table.key} LIMIT ${PAGE} OFFSET ${offset}`,
       );
       if (page.rows.length === 0) break;
-      const columns = Object.keys(page.rows[0]!);
       const values = page.rows.map((row) => `(${columns.map((c) => literal(row[c])).join(', ')})`);
       await write(
         `INSERT INTO ${table.name} (${columns.join(', ')}) VALUES\n${values.join(',\n')};\n`,
