@@ -17,12 +17,18 @@ export interface CapturedIo extends CliIo {
  * input: `input` lines are fed to `play` as if piped in.
  */
 export function captureIo(
-  options: { cwd?: string; input?: string[] | NodeJS.ReadableStream; clock?: () => number } = {},
+  options: {
+    cwd?: string;
+    input?: string[] | NodeJS.ReadableStream;
+    clock?: () => number;
+    /** How long reading a named pipe waits for a writer (see `readFileBytes`). */
+    pipeTimeoutMs?: number;
+  } = {},
 ): CapturedIo {
   const lines: string[] = [];
   const errors: string[] = [];
   const io: CapturedIo = {
-    ...fileAccess(options.cwd ?? process.cwd()),
+    ...fileAccess(options.cwd ?? process.cwd(), { pipeTimeoutMs: options.pipeTimeoutMs }),
     out: (line) => void lines.push(...line.split('\n')),
     err: (line) => void errors.push(...line.split('\n')),
     lines,

@@ -44,6 +44,8 @@ export interface FileKind {
   kind: 'file' | 'directory' | 'other';
   /** Size in bytes (files only). */
   size: number;
+  /** Device and inode: two names with one id are one file (links, `./x` and `x`). */
+  id?: string;
 }
 
 /** One `defuse` subcommand. */

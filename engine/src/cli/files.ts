@@ -3,8 +3,8 @@ import { diagnostic, formatDiagnostic } from '../diagnostics';
 import { parseLog, parseScenario } from '../parse';
 import { MAX_DOCUMENT_BYTES } from '../strict-json';
 import type { Analysis, Diagnostic, ValidateOptions } from '../types';
-import type { CliIo } from './command';
-import { plain } from './text';
+import { UsageError, type CliIo } from './command';
+import { fileName, plain } from './text';
 
 /** A file as read from disk: its bytes, or why it could not be read. */
 export type ReadOutcome = { bytes: Uint8Array } | { problem: string; diagnostics?: Diagnostic[] };
@@ -16,6 +16,15 @@ export type ReadOutcome = { bytes: Uint8Array } | { problem: string; diagnostics
 export function readDocument(io: CliIo, file: string): ReadOutcome {
   try {
     const kind = io.stat(file);
+    if (!kind && file.includes('\ufffd')) {
+      // Node decodes the command line as UTF-8; a name in another encoding
+      // arrives with U+FFFD in place of its bytes and names no file.
+      return {
+        problem:
+          'cannot read the file: its name is not valid UTF-8 (shown with \ufffd where the bytes ' +
+          'could not be read), so it cannot be opened by this name; rename the file in UTF-8',
+      };
+    }
     if (!kind) return { problem: 'cannot read the file: there is no such file' };
     if (kind.kind === 'directory') return { problem: 'this is a directory, not a file' };
     if (kind.kind === 'file' && kind.size > MAX_DOCUMENT_BYTES) {
@@ -42,6 +51,23 @@ function tooLarge(size: number | undefined): Diagnostic {
       ? `the file is ${what} ${mb(MAX_DOCUMENT_BYTES)} MB, the largest accepted`
       : `the file is ${what} the largest accepted is ${mb(MAX_DOCUMENT_BYTES)} MB`,
   );
+}
+
+/**
+ * Refuses an output file that is one of the command's input files (by
+ * device and inode, so another spelling or a link to it is caught too):
+ * writing it would destroy the input. Throws a `UsageError`.
+ */
+export function refuseOutputOverInput(io: CliIo, out: string, inputs: readonly string[]): void {
+  const target = io.stat(out)?.id;
+  if (target === undefined) return;
+  for (const input of inputs) {
+    if (io.stat(input)?.id === target) {
+      throw new UsageError(
+        `--out ${fileName(out)} is the input file ${fileName(input)}: writing it would destroy it`,
+      );
+    }
+  }
 }
 
 /** A file-system error in words, without the stack or the syscall jargon. */
@@ -113,8 +139,8 @@ export function printFileProblems(
   file: string,
   found: { diagnostics: Diagnostic[]; problem?: string },
 ): void {
-  if (found.problem) print(`${plain(file)}: error: ${found.problem}`);
-  for (const d of found.diagnostics) print(plain(formatDiagnostic(file, d)));
+  if (found.problem) print(`${fileName(file)}: error: ${found.problem}`);
+  for (const d of found.diagnostics) print(plain(formatDiagnostic(fileName(file), d)));
 }
 
 /**
@@ -125,7 +151,7 @@ export function loadScenario(io: CliIo, file: string): Scenario | undefined {
   const found = readScenario(io, file);
   if (found.scenario) return found.scenario;
   printFileProblems(io.err, file, found);
-  if (!found.problem) io.err(`${plain(file)}: the scenario is not valid (see above)`);
+  if (!found.problem) io.err(`${fileName(file)}: the scenario is not valid (see above)`);
   return undefined;
 }
 
@@ -137,6 +163,6 @@ export function loadLog(io: CliIo, file: string): DecisionLog | undefined {
   const found = readLog(io, file);
   if (found.log) return found.log;
   printFileProblems(io.err, file, found);
-  if (!found.problem) io.err(`${plain(file)}: this is not a readable decision log (see above)`);
+  if (!found.problem) io.err(`${fileName(file)}: this is not a readable decision log (see above)`);
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { EventListener } from '../types';
 import type { CliIo } from './command';
 import { fileErrorText } from './files';
-import { plain } from './text';
+import { fileName } from './text';
 
 /** The decision log could not be written; the drill stops rather than go on unrecorded. */
 export class LogWriteError extends Error {
@@ -9,7 +9,7 @@ export class LogWriteError extends Error {
   constructor(file: string, cause: unknown) {
     const missing = (cause as { code?: string }).code === 'ENOENT';
     super(
-      `cannot write the log to ${plain(file)}: ${missing ? 'its folder does not exist' : fileErrorText(cause)}`,
+      `cannot write the log to ${fileName(file)}: ${missing ? 'its folder does not exist' : fileErrorText(cause)}`,
     );
   }
 }

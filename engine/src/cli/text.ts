@@ -13,6 +13,15 @@ export function plain(text: string): string {
   return text.replace(CONTROL, '\uFFFD');
 }
 
+/**
+ * A file name as the one-line diagnostics print it: `plain`, and a newline,
+ * carriage return or tab in the name is written as `\n`, `\r`, `\t`, so a
+ * name cannot split or forge a `file:pointer: severity code: message` line.
+ */
+export function fileName(name: string): string {
+  return plain(name.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t'));
+}
+
 /** `plain`, on one line: runs of whitespace (newlines included) become one space. */
 export function oneLine(text: string): string {
   return plain(text).replace(/\s+/g, ' ').trim();

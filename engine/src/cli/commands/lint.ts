@@ -3,7 +3,7 @@ import type { Analysis } from '../../types';
 import { parseCommandArgs } from '../args';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo, type Command } from '../command';
 import { printFileProblems, readScenario } from '../files';
-import { count, plain } from '../text';
+import { count, fileName } from '../text';
 import { summaryLine } from './validate';
 
 /** The counts line of an analysed scenario: beats, outcomes, choices, paths. */
@@ -45,7 +45,7 @@ Exit status: 0 when no file has an error (nor, with --strict, a warning), 1 othe
         failed = true;
         continue;
       }
-      if (analysis) io.out(`${plain(file)}: ${countsText(analysis.counts)}`);
+      if (analysis) io.out(`${fileName(file)}: ${countsText(analysis.counts)}`);
       io.out(summaryLine(file, diagnostics));
       const warned = diagnostics.some((d) => d.severity === 'warning');
       if (hasErrors(diagnostics) || (values.strict && warned)) failed = true;

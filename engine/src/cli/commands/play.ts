@@ -3,7 +3,7 @@ import { startDrill, type Drill } from '../../drill';
 import type { DrillSnapshot } from '../../types';
 import { choiceOption, expectPositionals, parseCommandArgs, seedOption } from '../args';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo, type Command } from '../command';
-import { loadScenario } from '../files';
+import { loadScenario, refuseOutputOverInput } from '../files';
 import { logFileWriter, LogWriteError } from '../log-file';
 import { Prompter, type Answer } from '../prompter';
 import { oneLine, outcomeText, wrap } from '../text';
@@ -284,6 +284,7 @@ Exit status: 0 when the drill reached an outcome, 1 when it stopped before
       throw new UsageError('--trainee needs a non-empty id');
     }
     if (!io.stdin) throw new UsageError('play needs input to read answers from');
+    if (values.out !== undefined) refuseOutputOverInput(io, values.out, positionals);
     const scenario = loadScenario(io, positionals[0]!);
     if (!scenario) return EXIT_FAILED;
 

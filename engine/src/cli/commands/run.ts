@@ -3,9 +3,9 @@ import { startDrill, type Drill } from '../../drill';
 import { DecisionError } from '../../step';
 import { choiceOption, expectPositionals, parseCommandArgs, seedOption } from '../args';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo, type Command } from '../command';
-import { loadScenario } from '../files';
+import { loadScenario, refuseOutputOverInput } from '../files';
 import { logFileWriter, LogWriteError } from '../log-file';
-import { oneLine, outcomeText } from '../text';
+import { fileName, oneLine, outcomeText } from '../text';
 
 /** One step of a `--choose` script. */
 export type ScriptStep =
@@ -156,6 +156,7 @@ Example:
     if (values.trainee !== undefined && values.trainee.trim() === '') {
       throw new UsageError('--trainee needs a non-empty id');
     }
+    if (values.out !== undefined) refuseOutputOverInput(io, values.out, positionals);
     const scenario = loadScenario(io, positionals[0]!);
     if (!scenario) return EXIT_FAILED;
 
@@ -240,7 +241,7 @@ Example:
       const waiting = snap.instructorOptions ? ' (an instructor branch waits for @pick:N)' : '';
       io.out(`Outcome: none yet: the drill is at "${snap.beat}"${waiting}`);
     }
-    if (values.out !== undefined) io.out(`Log written to ${oneLine(values.out)}`);
+    if (values.out !== undefined) io.out(`Log written to ${fileName(values.out)}`);
     if (!snap.done && !values['allow-partial']) {
       io.err(
         `defuse run: the script ended before the drill did; ${offered(drill)} ` +

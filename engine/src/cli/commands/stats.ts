@@ -3,7 +3,7 @@ import { classStats, type ClassStats } from '../../class-stats';
 import { parseCommandArgs } from '../args';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo, type Command } from '../command';
 import { loadScenario, printFileProblems, readLog } from '../files';
-import { count, oneLine, outcomeText, plain, seconds, table, truncate } from '../text';
+import { count, fileName, oneLine, outcomeText, plain, seconds, table, truncate } from '../text';
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
@@ -124,7 +124,7 @@ or was left out (the figures of the others are still printed).`,
       const found = readLog(io, file);
       if (!found.log) {
         printFileProblems(io.err, file, found);
-        if (!found.problem) io.err(`${plain(file)}: left out: not a readable decision log`);
+        if (!found.problem) io.err(`${fileName(file)}: left out: not a readable decision log`);
         unreadable++;
         continue;
       }

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../types';
 import { parseCommandArgs } from '../args';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo, type Command } from '../command';
 import { printFileProblems, readScenario } from '../files';
-import { count, plain } from '../text';
+import { count, fileName } from '../text';
 
 /** `2 errors, 1 warning` (empty when there is nothing). */
 export function diagnosticCounts(diagnostics: readonly Diagnostic[]): string {
@@ -17,8 +17,8 @@ export function diagnosticCounts(diagnostics: readonly Diagnostic[]): string {
 /** The summary line of one checked file: `file: ok`, `file: ok (1 warning)`, `file: 2 errors`. */
 export function summaryLine(file: string, diagnostics: readonly Diagnostic[]): string {
   const counts = diagnosticCounts(diagnostics);
-  if (hasErrors(diagnostics)) return `${plain(file)}: ${counts}`;
-  return counts ? `${plain(file)}: ok (${counts})` : `${plain(file)}: ok`;
+  if (hasErrors(diagnostics)) return `${fileName(file)}: ${counts}`;
+  return counts ? `${fileName(file)}: ok (${counts})` : `${fileName(file)}: ok`;
 }
 
 /** `defuse validate`: the format, the schema and the rules of each scenario file. */

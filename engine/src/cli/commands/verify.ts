@@ -4,7 +4,7 @@ import { verifyLog } from '../../verify';
 import { parseCommandArgs } from '../args';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo, type Command } from '../command';
 import { loadScenario, printFileProblems, readLog } from '../files';
-import { plain } from '../text';
+import { fileName, plain } from '../text';
 
 /** `defuse verify`: is a decision log intact and true to its scenario? */
 export const verifyCommand: Command = {
@@ -37,19 +37,19 @@ Exit status: 0 when every log is intact, 1 otherwise.`,
       const found = readLog(io, file);
       if (!found.log) {
         printFileProblems(io.out, file, found);
-        if (!found.problem) io.out(`${plain(file)}: not intact: not a readable decision log`);
+        if (!found.problem) io.out(`${fileName(file)}: not intact: not a readable decision log`);
         failed = true;
         continue;
       }
       const result = verifyLog(scenario, found.log);
       if (result.ok) {
-        io.out(`${plain(file)}: ${result.message}`);
+        io.out(`${fileName(file)}: ${result.message}`);
         continue;
       }
       failed = true;
       for (const d of result.diagnostics) io.out(plain(formatDiagnostic(file, d)));
       const where = result.seq !== undefined ? `first bad event is seq ${result.seq}` : 'bad';
-      io.out(`${plain(file)}: not intact: ${where} (${result.problem ?? 'format'})`);
+      io.out(`${fileName(file)}: not intact: ${where} (${result.problem ?? 'format'})`);
     }
     return failed ? EXIT_FAILED : EXIT_OK;
   },

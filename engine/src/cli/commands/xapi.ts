@@ -2,8 +2,8 @@ import type { DecisionLog } from '@defuse/schemas';
 import { toXapiStatements, XapiExportError } from '../../xapi';
 import { parseCommandArgs } from '../args';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo, type Command } from '../command';
-import { fileErrorText, loadLog, loadScenario } from '../files';
-import { oneLine, plain } from '../text';
+import { fileErrorText, loadLog, loadScenario, refuseOutputOverInput } from '../files';
+import { fileName, oneLine } from '../text';
 
 /** `defuse xapi`: decision logs as xAPI statements for a learning record store. */
 export const xapiCommand: Command = {
@@ -43,6 +43,9 @@ Exit status: 0 when every log was exported, 1 otherwise.`,
     if (homePage !== undefined && !/^https?:\/\/\S+$/.test(homePage)) {
       throw new UsageError(`--home-page must be an http(s) address, not "${homePage}"`);
     }
+    if (values.out !== undefined) {
+      refuseOutputOverInput(io, values.out, [...positionals, values.scenario]);
+    }
     const scenario = loadScenario(io, values.scenario);
     if (!scenario) return EXIT_FAILED;
     const logs: DecisionLog[] = [];
@@ -58,7 +61,7 @@ Exit status: 0 when every log was exported, 1 otherwise.`,
     } catch (error) {
       if (!(error instanceof XapiExportError)) throw error;
       const file = positionals[logs.findIndex((l) => l.sessionId === error.sessionId)] ?? '';
-      io.err(`defuse xapi: ${plain(file)}: ${oneLine(error.message)}`);
+      io.err(`defuse xapi: ${fileName(file)}: ${oneLine(error.message)}`);
       io.err('Nothing was exported.');
       return EXIT_FAILED;
     }
@@ -69,12 +72,12 @@ Exit status: 0 when every log was exported, 1 otherwise.`,
     try {
       io.writeFile(values.out, text);
     } catch (error) {
-      io.err(`defuse xapi: cannot write ${plain(values.out)}: ${fileErrorText(error)}`);
+      io.err(`defuse xapi: cannot write ${fileName(values.out)}: ${fileErrorText(error)}`);
       return EXIT_FAILED;
     }
     const count = (JSON.parse(text) as unknown[]).length;
     io.out(
-      `Wrote ${count} statements from ${logs.length} ${logs.length === 1 ? 'log' : 'logs'} to ${plain(values.out)}`,
+      `Wrote ${count} statements from ${logs.length} ${logs.length === 1 ? 'log' : 'logs'} to ${fileName(values.out)}`,
     );
     return EXIT_OK;
   },
