@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Scenario } from '@defuse/schemas';
 import { describeDiagnostic, type PlainDiagnostic } from '../scenarios/describe-diagnostic';
 import { saveImportedScenario } from '../storage/scenarios';
+import { describeStorageError } from '../storage/logs';
 
 export interface ImportScenarioProps {
   onImported: () => void;
@@ -65,9 +66,7 @@ export function ImportScenario({ onImported }: ImportScenarioProps) {
       setResult({
         kind: 'failed',
         fileName: file.name,
-        message: `The scenario is valid but could not be stored on this device (${
-          error instanceof Error ? error.message : String(error)
-        }).`,
+        message: `The scenario is valid but could not be stored on this device: ${describeStorageError(error)}.`,
       });
       return;
     }

@@ -156,20 +156,29 @@ async function writeEvent(
       // A failed request has already aborted it.
     }
     throw new RecordingError(
-      `Event ${event.seq} (${event.type}) could not be saved on this device: ${describe(error)}`,
+      `Event ${event.seq} (${event.type}) could not be saved on this device: ${describeStorageError(error)}`,
       event.seq,
     );
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'ConstraintError') {
-    return 'it was already recorded';
-  }
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+/**
+ * Why a write to this device's storage failed, in words for the screen. Never
+ * empty: browsers often reject a full disk with a bare `DOMException` whose
+ * message is blank, and "()" tells nobody anything.
+ */
+export function describeStorageError(error: unknown): string {
+  const named = typeof error === 'object' && error !== null && 'name' in error;
+  const name = named ? String((error as { name: unknown }).name) : '';
+  if (name === 'ConstraintError') return 'it was already recorded';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') {
     return 'the device storage is full';
   }
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error || named ? (error as { message?: unknown }).message : error;
+  const message = typeof text === 'string' ? text.trim() : '';
+  if (message) return message;
+  if (name && name !== 'Error') return `the browser refused to store it (${name})`;
+  return 'the browser gave no reason; the device storage may be full';
 }
 
 /** The full decision log of a session, events in order, or undefined if unknown. */
