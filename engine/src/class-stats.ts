@@ -17,6 +17,7 @@ import { isOutcomeBeat } from '@defuse/schemas';
 import type { TimelineEntry } from './types';
 import { replayLog } from './replay';
 import { verifiedReplay } from './verify';
+import { groupRuns, type DuplicateRun } from './log-identity';
 
 /** The pseudo choice id of a beat's timer running out (as in `PathStep`). */
 export const TIMEOUT_CHOICE = '@timeout';
@@ -90,6 +91,8 @@ export interface MissedCue {
 export interface ExcludedLog {
   sessionId: string;
   trainee: string;
+  /** Where the log was in the list given, so a caller can name its file. */
+  index?: number;
   /** Why the log is not counted, in plain words. */
   reason: string;
 }
@@ -110,8 +113,15 @@ export interface ClassStats {
   slowestBeats: string[];
   /** Cues missed at least once, most often missed first. */
   missedCues: MissedCue[];
-  /** Logs left out: another scenario or version, broken chain, bad replay. */
+  /**
+   * Logs left out: another scenario or version, broken chain, bad replay, or
+   * another, different log with the same session id (neither is counted).
+   */
   excluded: ExcludedLog[];
+  /** Runs given more than once (the same log twice), each counted once. */
+  duplicates: DuplicateRun[];
+  /** Positions in the list given of the logs counted, one per run. */
+  counted: number[];
 }
 
 /** One cue of one log: when it was on screen and whether a choice answered it. */
@@ -214,12 +224,12 @@ export function classStats(
   const cueShown = new Map<string, number>();
   const cueMissed = new Map<string, number>();
   const excluded: ExcludedLog[] = [];
-  let runs = 0;
   let completed = 0;
+  const checked: { log: DecisionLog; index: number; timeline: TimelineEntry[] }[] = [];
 
-  for (const log of logs) {
+  for (const [index, log] of logs.entries()) {
     const refuse = (reason: string) =>
-      excluded.push({ sessionId: log.sessionId, trainee: log.trainee.id, reason });
+      excluded.push({ sessionId: log.sessionId, trainee: log.trainee.id, index, reason });
     if (log.scenario.id !== scenario.id) {
       refuse(`recorded for scenario "${log.scenario.id}", not "${scenario.id}"`);
       continue;
@@ -240,7 +250,20 @@ export function classStats(
         continue;
       }
     }
-    runs++;
+    checked.push({ log, index, timeline });
+  }
+
+  const { distinct, duplicates, conflicts } = groupRuns(checked, (c) => c.log);
+  for (const conflict of conflicts) {
+    const reason = `${conflict.items.length} different logs have session id ${conflict.sessionId}; none is counted until only the genuine one is given`;
+    for (const { log, index } of conflict.items) {
+      excluded.push({ sessionId: log.sessionId, trainee: log.trainee.id, index, reason });
+    }
+  }
+  excluded.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const runs = distinct.length;
+
+  for (const { timeline } of distinct) {
     const seenHere = new Map<string, { choices: Set<string>; poor: boolean }>();
     for (const entry of timeline) {
       if (entry.type === 'end') {
@@ -369,6 +392,8 @@ export function classStats(
     slowestBeats,
     missedCues,
     excluded,
+    duplicates,
+    counted: distinct.map((c) => c.index),
   };
 }
 

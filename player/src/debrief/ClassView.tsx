@@ -29,8 +29,8 @@ export function ClassView({ scenario, logs, onBack, checked }: Props) {
   }, [scenario, logs, checked]);
   const [ratingsShown, setRatingsShown] = useState(false);
   const [error, setError] = useState<string>();
-  const counted = new Set(stats.excluded.map((e) => e.sessionId));
-  const verified = logs.filter((l) => !counted.has(l.sessionId));
+  // The engine decides which logs count (one per session); export exactly those.
+  const verified = stats.counted.map((i) => logs[i]!);
   const visited = stats.beats.filter((b) => b.runs > 0);
   const maxMs = Math.max(1, ...visited.map((b) => b.decisionTime?.max ?? 0));
   const trouble = new Set(stats.troubleBeats);
@@ -56,6 +56,9 @@ export function ClassView({ scenario, logs, onBack, checked }: Props) {
           <p className="debrief-meta">
             v{scenario.version} · {stats.runs} {stats.runs === 1 ? 'run' : 'runs'} counted ·{' '}
             {stats.completed} finished
+            {stats.duplicates.length > 0
+              ? ` · ${stats.duplicates.length} given twice, counted once`
+              : ''}
             {stats.excluded.length > 0 ? ` · ${stats.excluded.length} left out` : ''}
           </p>
         </div>
@@ -203,8 +206,8 @@ export function ClassView({ scenario, logs, onBack, checked }: Props) {
         <section aria-labelledby="class-excluded">
           <h2 id="class-excluded">Left out</h2>
           <ul className="plain-list">
-            {stats.excluded.map((e) => (
-              <li key={e.sessionId} data-session-id={e.sessionId}>
+            {stats.excluded.map((e, i) => (
+              <li key={`${e.sessionId}-${e.index ?? i}`} data-session-id={e.sessionId}>
                 Trainee {e.trainee}: {e.reason}
               </li>
             ))}

@@ -9,15 +9,20 @@ function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** The class view as lines of text: outcomes, beat by beat, trouble spots, missed cues. */
+/**
+ * The class view as lines of text: outcomes, beat by beat, trouble spots,
+ * missed cues, then the logs given twice and those left out. `files` are the
+ * file names of the logs, in the order the logs were given to `classStats`.
+ */
 export function statsLines(
   scenario: Scenario,
   stats: ClassStats,
-  files: Map<string, string>,
+  files: readonly string[],
 ): string[] {
   const lines = [
     `${oneLine(scenario.title)} (${scenario.id} ${scenario.version})`,
     `${count(stats.runs, 'run')} counted, ${stats.completed} finished` +
+      (stats.duplicates.length ? `, ${stats.duplicates.length} given more than once` : '') +
       (stats.excluded.length ? `, ${stats.excluded.length} left out (see the end)` : ''),
     '',
     'Outcomes',
@@ -77,11 +82,20 @@ export function statsLines(
   } else {
     lines.push('Cues most often missed: none missed');
   }
+  if (stats.duplicates.length) {
+    lines.push('', 'Given more than once, counted once:');
+    for (const d of stats.duplicates) {
+      lines.push(
+        `  session ${oneLine(d.sessionId)} (trainee ${oneLine(d.trainee)}): ${d.copies} copies`,
+      );
+    }
+  }
   if (stats.excluded.length) {
     lines.push('', 'Left out:');
     for (const e of stats.excluded) {
+      const file = e.index !== undefined ? files[e.index] : undefined;
       lines.push(
-        `  ${plain(files.get(e.sessionId) ?? e.sessionId)} (trainee ${oneLine(e.trainee)}): ${oneLine(e.reason)}`,
+        `  ${plain(file ?? e.sessionId)} (trainee ${oneLine(e.trainee)}): ${oneLine(e.reason)}`,
       );
     }
   }
@@ -100,7 +114,9 @@ each choice (and let the timer run out), with the median, middle half and
 range of their decision times; the beats where most chose a poor or unsafe
 option; the beats that took longest to decide; and the cues most often
 missed. Logs of another scenario or version, or that do not verify, are left
-out and listed with the reason.
+out and listed with the reason. A session counts once: the same log given
+twice is counted once; different logs with one session id are a conflict,
+left out and listed, none of them counted.
 
 Options:
   --scenario FILE   the scenario the logs were recorded with (required)
@@ -118,7 +134,7 @@ or was left out (the figures of the others are still printed).`,
     const scenario = loadScenario(io, values.scenario);
     if (!scenario) return EXIT_FAILED;
     const logs: DecisionLog[] = [];
-    const files = new Map<string, string>();
+    const files: string[] = [];
     let unreadable = 0;
     for (const file of positionals) {
       const found = readLog(io, file);
@@ -129,7 +145,7 @@ or was left out (the figures of the others are still printed).`,
         continue;
       }
       logs.push(found.log);
-      files.set(found.log.sessionId, file);
+      files.push(file);
     }
     const stats = classStats(scenario, logs);
     if (values.json) {
