@@ -44,7 +44,11 @@ function describeResults(results: OpenResult[]): { ok: string[]; errors: string[
   const ok: string[] = [];
   const errors: string[] = [];
   for (const r of results) {
-    if (r.kind === 'log') ok.push(`${r.fileName}: log opened`);
+    if (r.kind === 'log' && r.conflict)
+      errors.push(
+        `${r.fileName}: opened, but a different log with the same session id is already here. Both are listed and marked “Conflict”`,
+      );
+    else if (r.kind === 'log') ok.push(`${r.fileName}: log opened`);
     else if (r.kind === 'scenario')
       ok.push(`${r.fileName}: scenario “${r.title}” v${r.version} added`);
     else errors.push(`${r.fileName}: ${r.message}`);
@@ -125,7 +129,7 @@ export function DebriefArea() {
     <div className={`notice ${opened.errors.length ? 'error' : 'success'}`} role="status">
       {opened.errors.length > 0 && (
         <>
-          <p>Some files could not be opened:</p>
+          <p>Some files could not be opened, or need a look:</p>
           <ul>
             {opened.errors.map((m) => (
               <li key={m}>{m}</li>

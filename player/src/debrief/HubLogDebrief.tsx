@@ -3,7 +3,7 @@ import type { HubAccount } from '../hub/api';
 import { goTo } from './debrief-routes';
 import { deviceShelf, fetchHubLog, hubDebriefLog } from './hub-logs';
 import { HubSignIn } from './HubSignIn';
-import { openFiles, type DebriefLog } from './library';
+import { notesOwner, openFiles, type DebriefLog } from './library';
 import { LogDebrief, type TabId } from './LogDebrief';
 import { hubNotesStore } from './notes-store';
 import { useHubAccess } from './use-hub-access';
@@ -65,8 +65,8 @@ function LoadedHubLog({ sessionId, tab, account }: Props & { account: HubAccount
 
   // One store per log: the notes the hub sent are where the debrief starts.
   const store = useMemo(
-    () => entry && hubNotesStore(sessionId, entry.log.annotations ?? [], account.name),
-    [entry, sessionId, account.name],
+    () => entry && hubNotesStore(notesOwner(entry), entry.log.annotations ?? [], account.name),
+    [entry, account.name],
   );
 
   if (error) {

@@ -6,7 +6,8 @@ import { outcomeLabel, when } from './format';
 import { IntegrityBadge } from './IntegrityBadge';
 import { NoteAuthor } from './NoteEditor';
 import { localNotesStore, type NotesStore } from './notes-store';
-import { logWithNotes, type DebriefLog } from './library';
+import { logWithNotes, notesOwner, type DebriefLog } from './library';
+import { FileNotes } from './FileNotes';
 import { scenarioTitle } from './LogList';
 import { PrintSheet } from './PrintSheet';
 import { RawEvents } from './RawEvents';
@@ -46,10 +47,19 @@ interface Props {
  */
 export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles, notesStore }: Props) {
   const { log, integrity } = entry;
+  const { sessionId, logId, ownDrill } = notesOwner(entry);
   const store = useMemo(
-    () => notesStore ?? localNotesStore(log.sessionId),
-    [notesStore, log.sessionId],
+    () => notesStore ?? localNotesStore({ sessionId, logId, ownDrill }),
+    [notesStore, sessionId, logId, ownDrill],
   );
+  const fromFile =
+    entry.source === 'file' && entry.fileName
+      ? {
+          fileName: entry.fileName,
+          annotations: log.annotations ?? [],
+          ...(log.selfAssessment ? { selfAssessment: log.selfAssessment } : {}),
+        }
+      : undefined;
   const { notes, addNote, deleteNote, error: notesError, ...changes } = useDebriefNotes(store);
   const [ratingsShown, setRatingsShown] = useState(false);
   const [stepping, setStepping] = useState<number>();
@@ -107,6 +117,12 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles, notesStore 
           <IntegrityBadge integrity={integrity} detailed={integrity.state !== 'intact'} />
           {toolbar}
         </div>
+        {entry.conflict && (
+          <p className="notice error" role="note">
+            Conflict: another, different log has the same session id. Only one of them can be the
+            real drill.
+          </p>
+        )}
       </div>
     </div>
   );
@@ -235,6 +251,7 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles, notesStore 
             );
           })}
         </div>
+        {fromFile && <FileNotes {...fromFile} />}
         {locked && notes && (
           <p className="hint locked-hint">
             The trainee’s reactions come first; the other phases open after.
@@ -309,6 +326,7 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles, notesStore 
             integrity={integrity}
             notes={notes.annotations}
             {...(notes.selfAssessment ? { selfAssessment: notes.selfAssessment } : {})}
+            {...(fromFile ? { fromFile } : {})}
             ratingsShown={ratingsShown}
           />
         )}

@@ -145,6 +145,11 @@ export function LogList({
                   <td>{resultLabel(endOutcome(entry))}</td>
                   <td>
                     <IntegrityBadge integrity={entry.integrity} />
+                    {entry.conflict && (
+                      <span className="badge conflict block" data-conflict="true">
+                        Conflict: another log has this session id
+                      </span>
+                    )}
                   </td>
                   <td className="row-actions">
                     <button

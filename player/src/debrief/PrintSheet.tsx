@@ -21,6 +21,8 @@ interface Props {
   integrity: Integrity;
   notes: Annotation[];
   selfAssessment?: SelfAssessment;
+  /** Notes that came inside the log file: printed apart, never as the instructor's. */
+  fromFile?: { fileName: string; annotations: Annotation[] };
   ratingsShown: boolean;
 }
 
@@ -45,6 +47,7 @@ function PrintContent({
   integrity,
   notes,
   selfAssessment,
+  fromFile,
   ratingsShown,
 }: Props) {
   const decisions = replay.timeline.filter((e) => e.type === 'choice' || e.type === 'timeout');
@@ -115,6 +118,19 @@ function PrintContent({
           <h2>Instructor notes</h2>
           <ul>
             {notes.map((n, i) => (
+              <li key={i}>
+                Event {n.seq}
+                {n.author ? ` (${n.author})` : ''}: {n.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {fromFile && fromFile.annotations.length > 0 && (
+        <>
+          <h2>Written in the file {fromFile.fileName} (not by this instructor)</h2>
+          <ul>
+            {fromFile.annotations.map((n, i) => (
               <li key={i}>
                 Event {n.seq}
                 {n.author ? ` (${n.author})` : ''}: {n.text}

@@ -1,4 +1,4 @@
-import { parseLog, parseScenario, scenarioDigest } from '@defuse/engine';
+import { chainHead, logIdentity, parseLog, parseScenario, scenarioDigest } from '@defuse/engine';
 import type { Annotation, DecisionLog, Scenario } from '@defuse/schemas';
 import { loadCatalogue } from '../scenarios/catalogue';
 import { listLogs, loadLog, loadSession } from '../storage/logs';
@@ -6,11 +6,10 @@ import { saveImportedScenario } from '../storage/scenarios';
 import { describeDiagnostic } from '../scenarios/describe-diagnostic';
 import {
   listOpenedFiles,
-  loadNotes,
   removeOpenedFile,
-  saveNotes,
   saveOpenedFile,
   type DebriefNotes,
+  type NotesOwner,
 } from './debrief-store';
 import { checkIntegrity, type Integrity, type ScenarioShelf } from './integrity';
 
@@ -22,6 +21,34 @@ export interface DebriefLog {
   fileName?: string;
   log: DecisionLog;
   integrity: Integrity;
+  /** Another, different log (another chain head) has the same session id. */
+  conflict?: boolean;
+}
+
+/** Whose notes a debrief shows: this log's, by its identity. */
+export function notesOwner(entry: DebriefLog): NotesOwner {
+  return {
+    sessionId: entry.log.sessionId,
+    logId: logIdentity(entry.log),
+    ownDrill: entry.source === 'device',
+  };
+}
+
+/**
+ * Marks every log whose session id is shared by a different log. Both stay
+ * listed: which one is genuine is for the instructor to find out, not for
+ * the list to decide by replacing one with the other.
+ */
+export function markConflicts(logs: DebriefLog[]): DebriefLog[] {
+  const heads = new Map<string, Set<string>>();
+  for (const { log } of logs) {
+    const set = heads.get(log.sessionId) ?? new Set<string>();
+    set.add(chainHead(log));
+    heads.set(log.sessionId, set);
+  }
+  return logs.map((l) =>
+    (heads.get(l.log.sessionId)?.size ?? 0) > 1 ? { ...l, conflict: true } : l,
+  );
 }
 
 export interface DebriefLibrary {
@@ -89,7 +116,7 @@ export async function loadLibrary(): Promise<DebriefLibrary> {
       integrity: checkIntegrity(f.log, shelf),
     })),
   ];
-  return { logs, shelf };
+  return { logs: markConflicts(logs), shelf };
 }
 
 /** Largest file accepted, as for scenarios; a log of a long drill is a few hundred KB. */
@@ -97,13 +124,20 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 /** The outcome of opening one file. */
 export type OpenResult =
-  | { kind: 'log'; fileName: string; key: string }
+  | {
+      kind: 'log';
+      fileName: string;
+      key: string;
+      /** A different log with the same session id was already here; both are kept. */
+      conflict: boolean;
+    }
   | { kind: 'scenario'; fileName: string; title: string; version: string }
   | { kind: 'error'; fileName: string; message: string };
 
 /**
- * Opens dropped or picked files: decision logs join the debrief list (and
- * their notes and reactions join this device's), scenario files join the
+ * Opens dropped or picked files: decision logs join the debrief list (the
+ * notes and reactions in a file stay with that file and are shown as the
+ * file's, never added to another log's), scenario files join the
  * device's imported scenarios so logs recorded with them can be debriefed.
  * A file that is neither is refused with the reason; nothing is changed.
  */
@@ -167,33 +201,22 @@ async function openBytes(fileName: string, bytes: Uint8Array): Promise<OpenResul
     };
   }
   const key = fileKey(log);
+  const conflict = await differentLogHere(log);
   await saveOpenedFile({ key, fileName, openedAt: Date.now(), log });
-  if (log.annotations?.length || log.selfAssessment) {
-    const notes = await loadNotes(log.sessionId);
-    await saveNotes(mergeNotes(notes, log));
-  }
-  return { kind: 'log', fileName, key };
+  return { kind: 'log', fileName, key, conflict };
+}
+
+/** Whether this device already lists another log under the session id of `log`. */
+async function differentLogHere(log: DecisionLog): Promise<boolean> {
+  const head = chainHead(log);
+  const device = await loadLog(log.sessionId);
+  if (device && chainHead(device) !== head) return true;
+  const files = await listOpenedFiles();
+  return files.some((f) => f.log.sessionId === log.sessionId && chainHead(f.log) !== head);
 }
 
 function plainText(d: ReturnType<typeof describeDiagnostic>): string {
   return `${d.where}: ${d.what}`;
-}
-
-/** The notes of a session with those carried by a log file added (no duplicates). */
-export function mergeNotes(notes: DebriefNotes, log: DecisionLog): DebriefNotes {
-  const same = (a: Annotation, b: Annotation) =>
-    a.seq === b.seq && a.text === b.text && (a.author ?? '') === (b.author ?? '');
-  const annotations = [...notes.annotations];
-  for (const a of log.annotations ?? []) {
-    if (!annotations.some((b) => same(a, b))) annotations.push(a);
-  }
-  annotations.sort((a, b) => a.seq - b.seq);
-  const merged: DebriefNotes = { ...notes, annotations };
-  if (!notes.selfAssessment && log.selfAssessment) {
-    merged.selfAssessment = log.selfAssessment;
-    merged.reactionsDone = true;
-  }
-  return merged;
 }
 
 /** Takes an opened file off the debrief list (the file itself is untouched). */
@@ -204,11 +227,17 @@ export async function closeFile(key: string): Promise<void> {
 /**
  * The log as it is exported from the debrief: the recorded events exactly as
  * they are, with the instructor's notes and the trainee's reactions beside
- * them. Both are outside the hash chain, so the log still verifies.
+ * them. Both are outside the hash chain, so the log still verifies. Notes a
+ * file came with stay in it, after them the ones written here.
  */
 export function logWithNotes(log: DecisionLog, notes: DebriefNotes): DecisionLog {
   const out: DecisionLog = { ...log };
-  if (notes.annotations.length > 0) out.annotations = notes.annotations;
+  const carried = log.annotations ?? [];
+  const same = (a: Annotation, b: Annotation) =>
+    a.seq === b.seq && a.text === b.text && (a.author ?? '') === (b.author ?? '');
+  const added = notes.annotations.filter((a) => !carried.some((b) => same(a, b)));
+  const annotations = [...carried, ...added].sort((a, b) => a.seq - b.seq);
+  if (annotations.length > 0) out.annotations = annotations;
   else delete out.annotations;
   if (notes.selfAssessment && (notes.selfAssessment.wentWell || notes.selfAssessment.change)) {
     out.selfAssessment = notes.selfAssessment;

@@ -5,7 +5,7 @@
  * the reactions on this device, because the hub has no place for them.
  */
 import type { Annotation, SelfAssessment } from '@defuse/schemas';
-import { loadNotes, saveNotes, type DebriefNotes } from './debrief-store';
+import { loadNotes, saveNotes, type DebriefNotes, type NotesOwner } from './debrief-store';
 import { postNote } from './hub-logs';
 
 /** The debrief's notes of one session, read and written in one place. */
@@ -26,15 +26,15 @@ function byEvent(annotations: Annotation[]): Annotation[] {
   return [...annotations].sort((a, b) => a.seq - b.seq);
 }
 
-/** Notes and reactions kept on this device (IndexedDB), as they were before the hub. */
-export function localNotesStore(sessionId: string): NotesStore {
+/** Notes and reactions of one log kept on this device (IndexedDB), as they were before the hub. */
+export function localNotesStore(owner: NotesOwner): NotesStore {
   const put = async (next: DebriefNotes) => {
     await saveNotes(next);
     return next;
   };
   return {
     place: 'this device',
-    load: () => loadNotes(sessionId),
+    load: () => loadNotes(owner),
     addNote: (n, note) => put({ ...n, annotations: byEvent([...n.annotations, note]) }),
     deleteNote: (n, note) => put({ ...n, annotations: n.annotations.filter((a) => a !== note) }),
     saveReactions: (n, selfAssessment) => put({ ...n, selfAssessment, reactionsDone: true }),
@@ -43,10 +43,10 @@ export function localNotesStore(sessionId: string): NotesStore {
 
 /**
  * Notes on the hub, starting from those the hub sent with the log; the
- * reactions stay on this device, under the same session id as a local log's.
+ * reactions stay on this device, under the log's identity like a local log's.
  */
 export function hubNotesStore(
-  sessionId: string,
+  owner: NotesOwner,
   hubNotes: Annotation[],
   author: string | undefined,
 ): NotesStore {
@@ -54,16 +54,16 @@ export function hubNotesStore(
     place: 'the hub',
     ...(author ? { author } : {}),
     async load() {
-      const local = await loadNotes(sessionId);
+      const local = await loadNotes(owner);
       return { ...local, annotations: byEvent(hubNotes) };
     },
     async addNote(n, note) {
-      const saved = await postNote(sessionId, note.seq, note.text);
+      const saved = await postNote(owner.sessionId, note.seq, note.text);
       return { ...n, annotations: byEvent([...n.annotations, saved]) };
     },
     async saveReactions(n, selfAssessment) {
       // Only the reactions are written here: this device may hold its own notes on the session.
-      const local = await loadNotes(sessionId);
+      const local = await loadNotes(owner);
       await saveNotes({ ...local, selfAssessment, reactionsDone: true });
       return { ...n, selfAssessment, reactionsDone: true };
     },
