@@ -64,6 +64,8 @@ export const DIAGNOSTIC_CODES = {
   DF508: { severity: 'error', title: 'Log belongs to another scenario' },
   DF509: { severity: 'error', title: 'Log structure is wrong' },
   DF510: { severity: 'error', title: 'Log header was changed after the drill' },
+  DF511: { severity: 'error', title: 'Signature does not match' },
+  DF512: { severity: 'error', title: 'Events after the last signature are unsigned' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

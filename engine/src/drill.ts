@@ -3,6 +3,7 @@ import {
   LOG_FORMAT,
   type DecisionLog,
   type LogEvent,
+  type PublicKeyJwk,
   type Scenario,
 } from '@defuse/schemas';
 import { compileScenario } from './compile';
@@ -42,9 +43,27 @@ export class ResumeError extends Error {
   override name = 'ResumeError';
 }
 
+/**
+ * Signs an event's hash with the device's private key: base64url of the
+ * 64-byte P1363 ECDSA P-256 SHA-256 signature of the hash's UTF-8 bytes
+ * (what WebCrypto's `sign` gives). May be async, as WebCrypto is.
+ */
+export type EventSigner = (hash: string) => string | Promise<string>;
+
 export interface StartDrillOptions extends DrillOptions {
   /** Receives each event, hash-chained, before the drill moves on (awaited). */
   onEvent?: EventListener;
+  /**
+   * The public key that signs this drill's events: it goes into the log's
+   * header and, sealed by the chain, the start event's `session`.
+   */
+  deviceKey?: PublicKeyJwk;
+  /**
+   * Signs each event before any listener sees it, so the stored event and
+   * `drill.log()` carry its `sig`. A host may instead sign in its listener;
+   * either way every event must be signed, or verify reports the unsigned tail.
+   */
+  sign?: EventSigner;
   /** Start somewhere other than the scenario's start (previews, "what if"). */
   from?: StartFrom;
 }
@@ -52,6 +71,8 @@ export interface StartDrillOptions extends DrillOptions {
 export interface ResumeDrillOptions {
   clock?: Clock;
   onEvent?: EventListener;
+  /** Signs the resumed drill's events (see `StartDrillOptions.sign`), with the log's `deviceKey`. */
+  sign?: EventSigner;
   instructor?: 'solo' | 'present';
   /**
    * Drill-clock time (ms since the start) when the drill was interrupted, as
@@ -95,6 +116,8 @@ export class Drill {
   private forkAt = 0;
   /** The most events this drill records (see `MAX_DRILL_EVENTS`). */
   eventLimit = MAX_DRILL_EVENTS;
+  /** @internal signs each event's hash (see `StartDrillOptions.sign`). */
+  signer: EventSigner | undefined;
 
   /** @internal use `startDrill` or `resumeDrill`. */
   constructor(
@@ -233,6 +256,7 @@ export class Drill {
       for (const e of pending) {
         const unhashed = { seq: this.events.length + added.length + 1, ...e };
         const event: LogEvent = { ...unhashed, hash: eventHash(prev, unhashed) };
+        if (this.signer) event.sig = await this.signer(event.hash);
         prev = event.hash;
         const log = { ...this.header, events: [...this.events, ...added, event] };
         for (const listener of [...this.listeners]) await listener(event, log);
@@ -288,6 +312,14 @@ function eventLimitEnd(
   return { type: 'end', beat: last.to ?? last.beat, at: last.at, reason: 'event-limit' };
 }
 
+/**
+ * Only the four members the log format allows: a JWK exported by WebCrypto
+ * also carries `ext` and `key_ops`, which say nothing about the key.
+ */
+function publicMembers(key: PublicKeyJwk): PublicKeyJwk {
+  return { kty: key.kty, crv: key.crv, x: key.x, y: key.y };
+}
+
 function newSessionId(): string {
   return crypto.randomUUID();
 }
@@ -331,6 +363,7 @@ export async function startDrill(
     seed,
     startedAt: options.startedAt ?? new Date().toISOString(),
   };
+  if (options.deviceKey) header.deviceKey = publicMembers(options.deviceKey);
   const clock = options.clock ?? defaultClock;
   const drill = new Drill(scenario, header, first.state, [], clock, {
     now: 0,
@@ -339,8 +372,9 @@ export async function startDrill(
   });
   if (options.onEvent) drill.onEvent(options.onEvent);
   if (options.eventLimit !== undefined) drill.eventLimit = options.eventLimit;
-  const { sessionId, trainee, mode, startedAt } = header;
-  const session = { sessionId, trainee, mode, seed, startedAt };
+  drill.signer = options.sign;
+  const { sessionId, trainee, mode, startedAt, deviceKey } = header;
+  const session = { sessionId, trainee, mode, seed, startedAt, ...(deviceKey && { deviceKey }) };
   const pending = [{ ...first.event!, session }, first.end]
     .filter((e): e is Omit<UnhashedEvent, 'at'> => e !== undefined)
     .map((e) => ({ ...e, at: 0 }));
@@ -389,6 +423,7 @@ export async function resumeDrill(
     pausedAt,
   });
   if (options.onEvent) drill.onEvent(options.onEvent);
+  drill.signer = options.sign;
   await drill.begin([{ type: 'resume', beat: state.beat, at: now }]);
   if (options.awaiting !== undefined) drill.restoreFork(options.awaiting, now);
   return drill;

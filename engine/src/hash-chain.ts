@@ -37,10 +37,12 @@ export function scenarioDigest(scenario: Scenario): string {
 
 /**
  * The hash of one log event: SHA-256 of the previous hash, a newline, and the
- * canonical JSON of the event without its `hash`. The first event's previous
- * hash is the scenario digest.
+ * canonical JSON of the event without its `hash`, `sig` and `hubSig`. The
+ * first event's previous hash is the scenario digest. The signatures are of
+ * the hash, so they cannot be inside it; an event without them hashes as
+ * events did before logs were signed.
  */
 export function eventHash(previousHash: string, event: Omit<LogEvent, 'hash'> | LogEvent): string {
-  const { hash: _ignored, ...rest } = event as LogEvent;
+  const { hash: _hash, sig: _sig, hubSig: _hubSig, ...rest } = event as LogEvent;
   return sha256Hex(previousHash + '\n' + canonicalJson(rest));
 }

@@ -30,7 +30,9 @@ export {
   ResumeError,
   type StartDrillOptions,
   type ResumeDrillOptions,
+  type EventSigner,
 } from './drill';
+export { keyId, verifyHeadSignature, toBase64Url, fromBase64Url } from './signatures';
 export { verifyLog, verifiedReplay, type VerifiedReplay, type VerifyOptions } from './verify';
 export { replayLog, stateAt, replayStates, MAX_DRILL_EVENTS, type Replay } from './replay';
 export * from './class-stats';

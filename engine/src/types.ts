@@ -13,6 +13,7 @@ import type {
   CdmStep,
   Vars,
   ChosenBy,
+  PublicKeyJwk,
 } from '@defuse/schemas';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -206,7 +207,9 @@ export type VerifyProblem =
   | 'time-reversed'
   | 'replay-mismatch'
   | 'unknown-choice'
-  | 'header-mismatch';
+  | 'header-mismatch'
+  | 'signature-mismatch'
+  | 'unsigned-tail';
 
 export interface VerifyResult {
   ok: boolean;
@@ -215,4 +218,37 @@ export interface VerifyResult {
   problem?: VerifyProblem;
   message: string;
   diagnostics: Diagnostic[];
+  /**
+   * Who vouches for the log. Meaningful when `ok`; a log that failed before
+   * its signatures were checked says `unsigned` with "not checked".
+   */
+  signature: SignatureVerdict;
+}
+
+/** A key a verifier trusts: a device the hub registered, or the hub itself. */
+export interface TrustedKey {
+  publicKey: PublicKeyJwk;
+  kind: 'device' | 'hub';
+  /** How to name the key to people (a tablet's label, the hub's name). */
+  name?: string;
+}
+
+/**
+ * What the signatures of an intact log say (see `verifyLog`):
+ * - `trusted`: the newest signature is by a device key, or the newest
+ *   countersignature by a hub key, in the verifier's trust list;
+ * - `unknown-key`: signed, consistently, by a key nobody vouched for:
+ *   intact, but anyone could have written it;
+ * - `unsigned`: no event carries a signature (logs from before signing).
+ */
+export interface SignatureVerdict {
+  state: 'trusted' | 'unknown-key' | 'unsigned';
+  /** Whose signature decided it: the recording device's or the hub's. */
+  by?: 'device' | 'hub';
+  /** The deciding key's fingerprint (`keyId`). */
+  keyId?: string;
+  /** The trust list's name for the key. */
+  name?: string;
+  /** One line for people, as `defuse verify` prints it. */
+  message: string;
 }

@@ -3,8 +3,9 @@ import type { DiagnosticCode } from './diagnostic-codes';
 import { diagnostic } from './diagnostics';
 import { eventHash, scenarioDigest } from './hash-chain';
 import { checkLogShape } from './log-shape';
+import { checkSignatures, isSignatureFailure, notChecked } from './log-signatures';
 import { decisionOf, replayLog, sameValue, type Replay } from './replay';
-import type { VerifyProblem, VerifyResult } from './types';
+import type { TrustedKey, VerifyProblem, VerifyResult } from './types';
 
 /**
  * Checks a decision log: its shape, its hash chain (any edit, deletion or
@@ -12,6 +13,12 @@ import type { VerifyProblem, VerifyResult } from './types';
  * text (digest), and that replaying it reproduces every recorded `to` and
  * `vars`. Reports the first bad event. Never throws. Without a scenario,
  * only the shape and the chain are checked.
+ *
+ * A signed log is also checked against its keys: the newest `sig` against
+ * `deviceKey` and the newest `hubSig` against `hub.key` (a bad one breaks
+ * the log, DF511), and no event may follow the newest `sig` unsigned
+ * (DF512). `signature` then says who vouches for the log, given the keys in
+ * `options.trust`: `trusted`, `unknown-key` or `unsigned`.
  */
 export function verifyLog(
   scenario: Scenario | undefined,
@@ -28,6 +35,11 @@ export interface VerifyOptions {
    * was started with another `eventLimit`, which only tests do).
    */
   eventLimit?: number;
+  /**
+   * The keys the verifier trusts: devices the hub registered and the hub's
+   * own. A log signed by any other key is `unknown-key`, however intact.
+   */
+  trust?: readonly TrustedKey[];
 }
 
 /** What {@link verifiedReplay} found: the verdict, and the replay when the log can be trusted. */
@@ -56,9 +68,32 @@ export function verifiedReplay(
   const doc = log as DecisionLog;
   const chain = checkChain(doc) ?? checkHeader(doc);
   if (chain) return { verdict: chain };
+  const signed = checkSignatures(doc, options.trust ?? []);
+  if (isSignatureFailure(signed)) {
+    const { problem, message, code, path, seq } = signed;
+    return { verdict: fail(problem, message, code, path, seq) };
+  }
+  // Later faults (another scenario, a replay that disagrees) keep the
+  // verdict on the signatures beside them: a log signed by a trusted device
+  // against another version is worth knowing as such.
+  const result = checkScenario(scenario, doc, options);
+  result.verdict.signature = signed;
+  return result;
+}
+
+function checkScenario(
+  scenario: Scenario | undefined,
+  doc: DecisionLog,
+  options: VerifyOptions,
+): VerifiedReplay {
   if (!scenario) {
     return {
-      verdict: { ok: true, message: 'hash chain intact (scenario not checked)', diagnostics: [] },
+      verdict: {
+        ok: true,
+        message: 'hash chain intact (scenario not checked)',
+        diagnostics: [],
+        signature: notChecked(),
+      },
     };
   }
   if (doc.scenario.id !== scenario.id) {
@@ -151,6 +186,9 @@ function checkHeader(log: DecisionLog): VerifyResult | undefined {
     mode: log.mode,
     seed: log.seed,
     startedAt: log.startedAt,
+    // The key is sealed like the rest: swapping it would let another key's
+    // signatures stand for the device's.
+    deviceKey: log.deviceKey,
   };
   for (const key of Object.keys(header) as (keyof typeof header)[]) {
     if (!sameValue(header[key], session[key])) {
@@ -200,7 +238,12 @@ function checkReplay(
   );
   if (failure) return { verdict: failure };
   return {
-    verdict: { ok: true, message: 'intact: chain, digest and replay all agree', diagnostics: [] },
+    verdict: {
+      ok: true,
+      message: 'intact: chain, digest and replay all agree',
+      diagnostics: [],
+      signature: notChecked(),
+    },
     replay,
   };
 }
@@ -217,7 +260,13 @@ function fail(
   seq?: number,
   diagnostics = [diagnostic(code, path, message, { beat: undefined })],
 ): VerifyResult {
-  const result: VerifyResult = { ok: false, problem, message, diagnostics };
+  const result: VerifyResult = {
+    ok: false,
+    problem,
+    message,
+    diagnostics,
+    signature: notChecked(),
+  };
   if (seq !== undefined) result.seq = seq;
   return result;
 }

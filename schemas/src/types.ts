@@ -288,6 +288,32 @@ export interface LogEvent {
    */
   session?: SessionHeader;
   hash: string;
+  /**
+   * The recording device's ECDSA P-256 signature of `hash` (64-byte IEEE
+   * P1363 r||s, base64url without padding), checked against the log's
+   * `deviceKey`. Outside the hash, like `hubSig`.
+   */
+  sig?: string;
+  /** The receiving hub's signature of `hash`, in the same form, checked against `hub.key`. */
+  hubSig?: string;
+}
+
+/**
+ * An ECDSA P-256 public key as a JSON Web Key, with only these four members
+ * (`x` and `y`: 32 bytes each, base64url without padding).
+ */
+export interface PublicKeyJwk {
+  kty: 'EC';
+  crv: 'P-256';
+  x: string;
+  y: string;
+}
+
+/** The hub that countersigned a log's events (outside the chain). */
+export interface HubRef {
+  key: PublicKeyJwk;
+  /** What the hub calls itself; verify trusts a hub by its key, never by this. */
+  name?: string;
 }
 
 /** The header fields of a decision log that its start event carries into the chain. */
@@ -297,6 +323,8 @@ export interface SessionHeader {
   mode: 'training' | 'assessment';
   seed: number;
   startedAt: string;
+  /** The signer's public key, when the log is signed (sealed here by the chain). */
+  deviceKey?: PublicKeyJwk;
 }
 
 export interface Annotation {
@@ -319,7 +347,11 @@ export interface DecisionLog extends Extensions {
   mode: 'training' | 'assessment';
   seed: number;
   startedAt: string;
+  /** The public key that signs each event's hash (`sig`), when the log is signed. */
+  deviceKey?: PublicKeyJwk;
   events: LogEvent[];
   annotations?: Annotation[];
   selfAssessment?: SelfAssessment;
+  /** The hub that countersigned the events (`hubSig`), when one did. */
+  hub?: HubRef;
 }

@@ -21,6 +21,7 @@ describe('random drills', () => {
           ok: true,
           message: expect.any(String),
           diagnostics: [],
+          signature: { state: 'unsigned', message: 'intact, unsigned (an older log)' },
         });
         const replay = replayLog(scenario, log);
         const moved = log.events.filter((e) => e.to !== undefined).map((e) => e.to);
