@@ -111,7 +111,8 @@ function nextSummary(
     header,
     updatedAt: Date.now(),
     lastEvent: { seq: event.seq, type: event.type, beat: event.beat },
-    lastBeatTitle: scenario.beats[event.beat]?.title ?? event.beat,
+    // A choice or timeout has moved the trainee on to `to`: that is where the drill resumes.
+    lastBeatTitle: scenario.beats[event.to ?? event.beat]?.title ?? event.to ?? event.beat,
   };
   if (event.type === 'end' && event.outcome) record.outcome = event.outcome;
   if (event.type === 'resume') delete record.dismissed;
