@@ -23,14 +23,14 @@ function timedThenInstructor(): Scenario {
             id: 'step-back',
             label: 'Step back',
             instructor: [
-              { label: 'He calms down', to: 'calm' },
-              { label: 'He walks off', to: 'walks-off' },
+              { label: 'He calms down', to: 'calm', weight: 1 },
+              { label: 'He walks off', to: 'walks-off', weight: 1 },
             ],
           },
         ],
       },
     },
-  } as Partial<Scenario>);
+  });
 }
 
 describe('the resume offer', () => {
