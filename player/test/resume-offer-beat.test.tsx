@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { startDrill } from '@defuse/engine';
-import type { Scenario } from '@defuse/schemas';
+import type { Scenario, SceneBeat } from '@defuse/schemas';
 import { ResumeOffers } from '../src/home/ResumeOffers';
 import { createRecorder, listResumable } from '../src/storage/logs';
 import { fakeScenario, freshDevice } from './support';
@@ -14,7 +14,7 @@ function timedThenInstructor(): Scenario {
   return fakeScenario({
     beats: {
       ...base.beats,
-      steps: { ...base.beats['steps']!, title: 'Timed beat', timeLimitSec: 10 },
+      steps: { ...(base.beats['steps'] as SceneBeat), title: 'Timed beat', timeLimitSec: 10 },
       talking: {
         title: 'Instructor beat',
         narrative: 'He stands up fast.',
