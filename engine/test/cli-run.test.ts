@@ -249,7 +249,10 @@ describe('defuse verify', () => {
   it('says intact for an untouched log', async () => {
     const { code, out } = await cli('verify', path('v.log.json'), '--scenario', LOBBY);
     expect(code).toBe(0);
-    expect(out).toEqual([`${path('v.log.json')}: intact: chain, digest and replay all agree`]);
+    expect(out).toEqual([
+      `${path('v.log.json')}: intact: chain, digest and replay all agree`,
+      `${path('v.log.json')}: intact, unsigned (an older log)`,
+    ]);
   });
 
   it('names the first bad event of an edited log, and why', async () => {

@@ -27,6 +27,12 @@ export interface CliIo {
   readFile(path: string, maxBytes?: number): Uint8Array;
   /** Replaces a file's content in one step (a crash leaves the old or the new file, never half). */
   writeFile(path: string, text: string): void;
+  /**
+   * Creates a file only its owner may read (mode 0600), failing when the
+   * path exists: for secrets such as a device's private key, which must
+   * never replace another file nor be readable by others for an instant.
+   */
+  createPrivateFile(path: string, text: string): void;
   /** Describes a path, or `undefined` when nothing is there. */
   stat(path: string): FileKind | undefined;
   /** Interactive input (`play`); absent when there is none. */

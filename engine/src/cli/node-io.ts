@@ -140,12 +140,16 @@ export function statPath(path: string): FileKind | undefined {
 export function fileAccess(
   cwd: string,
   options: { pipeTimeoutMs?: number } = {},
-): Pick<CliIo, 'cwd' | 'readFile' | 'writeFile' | 'stat'> {
+): Pick<CliIo, 'cwd' | 'readFile' | 'writeFile' | 'createPrivateFile' | 'stat'> {
   return {
     cwd,
     readFile: (path, maxBytes) =>
       readFileBytes(resolve(cwd, path), maxBytes, options.pipeTimeoutMs),
     writeFile: (path, text) => writeFileAtomic(resolve(cwd, path), text),
+    // 'wx' creates exclusively (never follows a planted link), and the mode
+    // is set at creation, so the key is never readable by others.
+    createPrivateFile: (path, text) =>
+      writeFileSync(resolve(cwd, path), text, { flag: 'wx', mode: 0o600 }),
     stat: (path) => statPath(resolve(cwd, path)),
   };
 }

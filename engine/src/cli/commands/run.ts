@@ -5,6 +5,9 @@ import { choiceOption, expectPositionals, parseCommandArgs, seedOption } from '.
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIo, type Command } from '../command';
 import { loadScenario, refuseOutputOverInput } from '../files';
 import { logFileWriter, LogWriteError } from '../log-file';
+import { publicKeyOf, signHash } from '../device-key';
+import { loadOrCreateKeyFile } from '../key-file';
+import { keyId } from '../../signatures';
 import { fileName, oneLine, outcomeText } from '../text';
 
 /** One step of a `--choose` script. */
@@ -115,7 +118,7 @@ async function take(drill: Drill, step: ScriptStep, advance: (ms: number) => voi
 export const runCommand: Command = {
   name: 'run',
   summary: 'Run a drill from a script of choices (for scripts and tests)',
-  usage: `defuse run <file> --choose id,id,... [--seed N] [--trainee ID] [--mode M] [--out log.json]
+  usage: `defuse run <file> --choose id,id,... [--seed N] [--trainee ID] [--mode M] [--out log.json] [--key FILE]
 
 Plays a drill without asking: each script step is a choice id of the current
 beat, @timeout (the running timer expires at its deadline), or @pick:N (the
@@ -130,6 +133,9 @@ Options:
   --trainee ID       trainee id recorded in the log (default "anonymous")
   --mode M           training (default) or assessment
   --out FILE         write the decision log there, after every event
+  --key FILE         sign every event with the private key in FILE (a JWK),
+                     creating a new key there (mode 0600) when it is missing;
+                     the log's header carries its public key
   --allow-partial    a script that stops before an outcome is not an error
 
 Exit status: 0 when the drill reached an outcome, 1 when a step could not be
@@ -146,6 +152,7 @@ Example:
       trainee: { type: 'string' },
       mode: { type: 'string' },
       out: { type: 'string', short: 'o' },
+      key: { type: 'string' },
       'allow-partial': { type: 'boolean' },
     });
     expectPositionals(positionals, ['scenario file']);
@@ -156,9 +163,25 @@ Example:
     if (values.trainee !== undefined && values.trainee.trim() === '') {
       throw new UsageError('--trainee needs a non-empty id');
     }
-    if (values.out !== undefined) refuseOutputOverInput(io, values.out, positionals);
+    if (values.out !== undefined) {
+      const inputs = values.key !== undefined ? [...positionals, values.key] : positionals;
+      refuseOutputOverInput(io, values.out, inputs);
+    }
     const scenario = loadScenario(io, positionals[0]!);
     if (!scenario) return EXIT_FAILED;
+    let signing = {};
+    if (values.key !== undefined) {
+      const found = loadOrCreateKeyFile(io, values.key);
+      if ('problem' in found) {
+        io.err(`defuse run: ${fileName(values.key)}: ${found.problem}`);
+        return EXIT_FAILED;
+      }
+      const { key } = found;
+      // On stderr: stdout is the drill, which scripts read line by line.
+      if (found.created) io.err(`defuse run: created a new device key in ${fileName(values.key)}`);
+      io.err(`defuse run: signing with key ${keyId(key)}`);
+      signing = { deviceKey: publicKeyOf(key), sign: (hash: string) => signHash(key, hash) };
+    }
 
     // Real time, except that an expired timer moves the clock to its deadline.
     const base = io.clock ?? (() => performance.now());
@@ -173,6 +196,7 @@ Example:
         ...(values.trainee !== undefined ? { trainee: { id: values.trainee } } : {}),
         ...(mode ? { mode } : {}),
         clock,
+        ...signing,
         instructor: script.some((s) => s.kind === 'pick') ? 'present' : 'solo',
         ...(values.out !== undefined ? { onEvent: logFileWriter(io, values.out) } : {}),
       });
