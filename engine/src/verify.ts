@@ -1,8 +1,9 @@
-import type { DecisionLog, LogEvent, Scenario } from '@defuse/schemas';
+import type { DecisionLog, LogEvent, Scenario, SessionHeader } from '@defuse/schemas';
 import type { DiagnosticCode } from './diagnostic-codes';
 import { diagnostic } from './diagnostics';
 import { eventHash, scenarioDigest } from './hash-chain';
 import { checkLogShape } from './log-shape';
+import { keyId } from './signatures';
 import { checkSignatures, isSignatureFailure, notChecked } from './log-signatures';
 import { decisionOf, replayLog, sameValue, type Replay } from './replay';
 import type { TrustedKey, VerifyProblem, VerifyResult } from './types';
@@ -194,7 +195,7 @@ function checkHeader(log: DecisionLog): VerifyResult | undefined {
     if (!sameValue(header[key], session[key])) {
       return fail(
         'header-mismatch',
-        `the log's "${key}" was changed after the drill: the start event records ${JSON.stringify(session[key])}`,
+        `the log's "${key}" was changed after the drill: the start event (seq 1) records ${recorded(key, session)}`,
         'DF510',
         `/${key}`,
         1,
@@ -202,6 +203,12 @@ function checkHeader(log: DecisionLog): VerifyResult | undefined {
     }
   }
   return undefined;
+}
+
+/** What the start event sealed, as the DF510 message shows it (a key by its fingerprint). */
+function recorded(key: keyof SessionHeader, session: SessionHeader): string {
+  if (key === 'deviceKey') return session.deviceKey ? `key ${keyId(session.deviceKey)}` : 'no key';
+  return JSON.stringify(session[key]);
 }
 
 function checkReplay(

@@ -16,6 +16,8 @@ import {
   validateScenario,
   verifyLog,
   type Diagnostic,
+  type SignatureVerdict,
+  type TrustedKey,
   type VerifyProblem,
 } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
@@ -41,6 +43,9 @@ interface ScenarioExpectation extends Partial<Where> {
 
 interface LogExpectation extends Partial<Where> {
   valid?: true;
+  /** For an intact log: the signature verdict against `trusted-keys.json`. */
+  signature?: SignatureVerdict['state'];
+  by?: SignatureVerdict['by'];
   /** Present when the log parses and `verifyLog` refuses it. */
   problem?: VerifyProblem;
   seq?: number;
@@ -54,6 +59,10 @@ const expected = JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')) a
 };
 const bytesOf = (path: string) => new Uint8Array(readFileSync(path));
 const lobby = parseScenario(bytesOf(join(here, 'lobby.scenario.json'))).scenario as Scenario;
+/** The keys a hub registered for the corpus: one tablet and the hub itself. */
+const trust = (
+  JSON.parse(readFileSync(join(here, 'trusted-keys.json'), 'utf8')) as { keys: TrustedKey[] }
+).keys;
 
 const where = (d: Diagnostic): Where => ({ code: d.code, path: d.path });
 const sorted = (list: Where[]) =>
@@ -160,11 +169,13 @@ describe('malformed and tampered decision logs', () => {
 
     expect(parsed.diagnostics).toEqual([]);
     const log = parsed.log!;
-    const check = verifyLog(lobby, log);
+    const check = verifyLog(lobby, log, { trust });
     check.diagnostics.forEach(expectReadable);
     if (want.valid) {
       expect(check).toMatchObject({ ok: true, diagnostics: [] });
       expect(verifyLog(undefined, log).ok).toBe(true);
+      if (want.signature) expect(check.signature.state).toBe(want.signature);
+      expect(check.signature.by).toBe(want.by);
       return;
     }
     expect(check.ok).toBe(false);
@@ -173,9 +184,14 @@ describe('malformed and tampered decision logs', () => {
     expect(where(check.diagnostics[0]!)).toEqual({ code: want.code, path: want.path });
     expect(check.message).toMatch(want.seq === undefined ? /./ : new RegExp(`\\b${want.seq}\\b`));
 
-    // Edits the chain itself shows are found without the scenario; forgeries need replay.
+    // Edits the chain, the sealed header or the signatures show are found
+    // without the scenario; forgeries need replay, and a claimed version the scenario.
     const chainOnly = verifyLog(undefined, log);
-    if (['hash-mismatch', 'seq-gap', 'time-reversed'].includes(want.problem!)) {
+    const withoutScenario = ['hash-mismatch', 'seq-gap', 'time-reversed', 'signature-mismatch', 'unsigned-tail'];
+    if (
+      withoutScenario.includes(want.problem!) ||
+      (want.problem === 'header-mismatch' && want.path !== '/scenario/version')
+    ) {
       expect(chainOnly).toMatchObject({ ok: false, problem: want.problem, seq: want.seq });
     } else {
       expect(chainOnly.ok).toBe(true);

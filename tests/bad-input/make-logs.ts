@@ -5,6 +5,7 @@
  * the hash chain). The expectations live in `expected.json`, written by
  * hand; run `npx tsx tests/bad-input/make-logs.ts` after changing a case.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,12 @@ import {
   type StartDrillOptions,
 } from '@defuse/engine';
 import type { DecisionLog, LogEvent, OutcomeBeat, Scenario } from '@defuse/schemas';
+import {
+  deviceKeyFromSecret,
+  publicKeyOf,
+  signHash,
+  type PrivateKeyJwk,
+} from '../../engine/src/cli/device-key';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -101,6 +108,64 @@ async function resumedDrill(): Promise<DecisionLog> {
   return d.log();
 }
 
+/**
+ * Fixed keys, so the corpus comes out the same each time it is made (ECDSA
+ * signing by noble is deterministic, RFC 6979). Test keys only: their
+ * secrets are derived from these public phrases. `trusted-keys.json` lists
+ * the tablet and the hub, as a hub's registry would; the stranger is the
+ * forger's own key, and the spare tablet one the hub never registered.
+ */
+const testKey = (phrase: string) =>
+  deviceKeyFromSecret(new Uint8Array(createHash('sha256').update(phrase).digest()));
+const tablet = testKey('defuse bad-input corpus: tablet 3');
+const spareTablet = testKey('defuse bad-input corpus: unregistered tablet');
+const hubKey = testKey('defuse bad-input corpus: north academy hub');
+const stranger = testKey('defuse bad-input corpus: forger');
+
+/** A drill as a player with a device key records it: every event signed. */
+async function signedDrill(key: PrivateKeyJwk = tablet): Promise<DecisionLog> {
+  const { d, at } = await drill(lobby, {
+    seed: 7,
+    sessionId: session(20),
+    deviceKey: publicKeyOf(key),
+    sign: (hash) => signHash(key, hash),
+  });
+  at(1500);
+  await d.choose('gap');
+  at(4000);
+  await d.choose('label');
+  return d.log();
+}
+
+/** A signed drill the hub received and countersigned, event by event. */
+async function countersignedDrill(): Promise<DecisionLog> {
+  const log = await signedDrill(spareTablet);
+  log.hub = { key: publicKeyOf(hubKey), name: 'North academy' };
+  for (const e of log.events) e.hubSig = signHash(hubKey, e.hash);
+  return log;
+}
+
+/**
+ * The red team's forgery: another trainee, every time divided by 10, the
+ * chain rebuilt; re-signed with the forger's own key when `resign`.
+ */
+function redTeamForgery(log: DecisionLog, resign?: PrivateKeyJwk): DecisionLog {
+  log.trainee = { id: '9999', name: 'Someone Else' };
+  if (resign) log.deviceKey = publicKeyOf(resign);
+  let prev = log.scenario.digest;
+  for (const e of log.events) {
+    e.at = Math.round(e.at / 10);
+    if (e.session) {
+      e.session.trainee = log.trainee;
+      if (resign) e.session.deviceKey = publicKeyOf(resign);
+    }
+    e.hash = eventHash(prev, e);
+    if (resign) e.sig = signHash(resign, e.hash);
+    prev = e.hash;
+  }
+  return log;
+}
+
 /** Recomputes every hash, as someone who knows the format would. */
 function rehash(log: DecisionLog): DecisionLog {
   let prev = log.scenario.digest;
@@ -141,6 +206,65 @@ const cases: Case[] = [
     make: () =>
       copy(chanceDrill, (log) => {
         log.annotations = [{ seq: 2, author: 'Sgt. Ortiz', text: 'Good use of <b>distance</b>.' }];
+      }),
+  },
+  // Signed logs (see trusted-keys.json for who is trusted)
+  { file: 'valid-signed.log.json', make: () => signedDrill() },
+  {
+    // Cut short after its second event: still signed on its last one.
+    file: 'valid-signed-cut-short.log.json',
+    make: () =>
+      copy(signedDrill, (log) => {
+        log.events = log.events.slice(0, 2);
+      }),
+  },
+  { file: 'valid-countersigned.log.json', make: countersignedDrill },
+  {
+    // Intact, but of the forger's key: "anyone could have written it".
+    file: 'forged-resigned.log.json',
+    make: () => copy(signedDrill, (log) => void redTeamForgery(log, stranger)),
+  },
+  {
+    file: 'forged-rechained-signed.log.json',
+    make: () => copy(signedDrill, (log) => void redTeamForgery(log)),
+  },
+  {
+    // Signatures stripped off the newest events, as if someone without the key added them.
+    file: 'unsigned-tail.log.json',
+    make: () =>
+      copy(signedDrill, (log) => {
+        delete log.events[3]!.sig;
+      }),
+  },
+  {
+    file: 'swapped-device-key.log.json',
+    make: () =>
+      copy(signedDrill, (log) => {
+        log.deviceKey = publicKeyOf(stranger);
+      }),
+  },
+  {
+    file: 'signed-without-key.log.json',
+    make: () =>
+      copy(signedDrill, (log) => {
+        delete log.deviceKey;
+        delete log.events[0]!.session!.deviceKey;
+        rehash(log);
+        for (const e of log.events) e.sig = signHash(stranger, e.hash);
+      }),
+  },
+  {
+    file: 'bad-hub-signature.log.json',
+    make: () =>
+      copy(countersignedDrill, (log) => {
+        log.events[3]!.hubSig = signHash(stranger, log.events[3]!.hash);
+      }),
+  },
+  {
+    file: 'malformed-signature.log.json',
+    make: () =>
+      copy(signedDrill, (log) => {
+        log.events[1]!.sig = log.events[1]!.sig!.slice(0, 64);
       }),
   },
   // Edited by hand: the chain breaks
@@ -430,4 +554,17 @@ for (const make of [chanceDrill, timeoutDrill, instructorDrill, resumedDrill]) {
   const check = verifyLog(lobby, await make());
   if (!check.ok) throw new Error(`an intact drill does not verify: ${check.message}`);
 }
+writeFileSync(
+  join(here, 'trusted-keys.json'),
+  JSON.stringify(
+    {
+      keys: [
+        { publicKey: publicKeyOf(tablet), kind: 'device', name: 'Tablet 3' },
+        { publicKey: publicKeyOf(hubKey), kind: 'hub', name: 'North academy' },
+      ],
+    },
+    null,
+    2,
+  ) + '\n',
+);
 console.log(`wrote ${readdirSync(out).length} log files to ${out}`);

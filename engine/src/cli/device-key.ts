@@ -16,7 +16,15 @@ export interface PrivateKeyJwk extends PublicKeyJwk {
 
 /** A fresh key pair from the platform's secure random source. */
 export function generateDeviceKey(): PrivateKeyJwk {
-  const secret = p256.utils.randomSecretKey();
+  return deviceKeyFromSecret(p256.utils.randomSecretKey());
+}
+
+/**
+ * The key pair of a 32-byte secret scalar. For fixed test keys (a corpus
+ * that must come out the same every time it is made); real keys come from
+ * {@link generateDeviceKey}.
+ */
+export function deviceKeyFromSecret(secret: Uint8Array): PrivateKeyJwk {
   return privateJwk(secret);
 }
 
