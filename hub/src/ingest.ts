@@ -4,18 +4,27 @@
  * against the last event the hub holds. A retry of what the hub has is
  * acknowledged again; anything that breaks the chain is refused with its
  * seq and the reason, and what came before it stays.
+ *
+ * A tablet that registered a signing key when it joined must send logs
+ * whose header names that key and whose every event it signed; the hub then
+ * countersigns each event it accepts (`hubSig`, outside the hash).
  */
 import { canonicalJson, eventHash } from '@defuse/engine';
 import { validateDecisionLogSchema, type DecisionLog, type LogEvent } from '@defuse/schemas';
 import type { DeviceCaller } from './auth/context';
 import type { Database, Queryable } from './db/database';
 import { HttpError } from './errors';
+import { countersign, hubKey, sameKey, verifiesHash, type HubKey } from './signing';
 
 /** The most events one upload may carry. */
 export const MAX_BATCH_EVENTS = 500;
 
-/** A log without its events: what every upload of a session repeats. */
-export type LogHeader = Omit<DecisionLog, 'events' | 'annotations'>;
+/**
+ * A log without its events: what every upload of a session repeats. The
+ * hub's own `hub` member is never taken from a tablet: the hub adds it when
+ * it serves the log.
+ */
+export type LogHeader = Omit<DecisionLog, 'events' | 'annotations' | 'hub'>;
 
 /** What the hub holds of a session after an upload. */
 export interface IngestResult {
@@ -48,9 +57,10 @@ export async function ingestEvents(
   db: Database,
   device: DeviceCaller,
   sessionId: string,
-  header: LogHeader,
+  sent: LogHeader & { hub?: unknown },
   events: LogEvent[],
 ): Promise<IngestResult> {
+  const { hub: _theHubs, ...header } = sent;
   if (header.sessionId !== sessionId) {
     throw new HttpError(
       422,
@@ -66,7 +76,17 @@ export async function ingestEvents(
     if (seq !== undefined) throw refuse(events[Number(seq)]?.seq ?? Number(seq) + 1, reason);
     throw new HttpError(422, `The log header is not valid: ${reason}`, { reason });
   }
+  if (device.publicKey && !sameKey(header.deviceKey, device.publicKey)) {
+    throw new HttpError(
+      403,
+      header.deviceKey
+        ? 'This log is signed by another key than the one this tablet registered when it joined.'
+        : 'This log is not signed, but this tablet registered a signing key when it joined.',
+    );
+  }
   const headerText = canonicalJson(header);
+  // Read before the transaction: on PGlite a query outside it would wait for it to end.
+  const key = await hubKey(db);
 
   let refusal: HttpError | undefined;
   const result = await db.transaction(async (tx) => {
@@ -91,12 +111,12 @@ export async function ingestEvents(
         );
         break;
       }
-      const why = checkEvent(event, head, header);
+      const why = checkEvent(event, head, header) ?? checkSignature(event, header);
       if (why) {
         refusal = refuse(event.seq, why);
         break;
       }
-      accepted.push({ seq: event.seq, hash: event.hash, text: canonicalJson(event), event });
+      accepted.push({ seq: event.seq, hash: event.hash, text: stored(event, key), event });
       last = event.seq;
       head = event.hash;
     }
@@ -199,6 +219,31 @@ function checkEvent(event: LogEvent, head: string, header: LogHeader): string | 
     }
   }
   return undefined;
+}
+
+/**
+ * Why an event's signature is not the header's key's, or undefined when it
+ * is (or the log is unsigned). The header's key is the registered one when
+ * the tablet registered one (checked above); a tablet that joined without a
+ * key may still send a signed log, whose signatures must then hold too, so
+ * the hub never stores a log that verifies as broken.
+ */
+function checkSignature(event: LogEvent, header: LogHeader): string | undefined {
+  if (!header.deviceKey) return undefined;
+  if (event.sig === undefined) return 'it is not signed, but its log is signed by the tablet’s key';
+  if (!verifiesHash(header.deviceKey, event.hash, event.sig)) {
+    return "its signature does not match the tablet's key";
+  }
+  return undefined;
+}
+
+/**
+ * The event as stored: canonical JSON with the hub's countersignature added.
+ * The hash leaves `hubSig` out, so adding it changes nothing the chain
+ * covers; one a tablet sent is replaced, never kept.
+ */
+function stored(event: LogEvent, key: HubKey): string {
+  return canonicalJson({ ...event, hubSig: countersign(key, event.hash) });
 }
 
 async function append(

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from './db/database';
 import { HttpError } from './errors';
+import { HUB_NAME, hubKey } from './signing';
 
 /** Filters of the logs list. */
 export interface LogFilter {
@@ -125,9 +126,11 @@ export const toNote = (row: {
 });
 
 /**
- * Full logs as JSON text: each the stored header with its events spliced in
- * and its notes as `annotations`. Stored events are already JSON, so a
- * thousand logs cost a string join, not a thousand parses.
+ * Full logs as JSON text: each the stored header with its events spliced in,
+ * its notes as `annotations`, and the hub's public key as `hub` (outside the
+ * chain), so whoever reads the log can check the countersignatures. Stored
+ * events are already JSON, so a thousand logs cost a string join, not a
+ * thousand parses.
  */
 export async function fullLogsJson(
   db: Queryable,
@@ -135,6 +138,7 @@ export async function fullLogsJson(
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (sessionIds.length === 0) return out;
+  const hub = `,"hub":${JSON.stringify({ key: (await hubKey(db)).publicJwk, name: HUB_NAME })}`;
   const [{ rows }, notes] = await Promise.all([
     db.query<{ session_id: string; header: string; events: string | null }>(
       `SELECT l.session_id, l.header,
@@ -153,7 +157,10 @@ export async function fullLogsJson(
         text: n.text,
       }));
     const extra = own.length ? `,"annotations":${JSON.stringify(own)}` : '';
-    out.set(row.session_id, `${row.header.slice(0, -1)},"events":[${row.events ?? ''}]${extra}}`);
+    out.set(
+      row.session_id,
+      `${row.header.slice(0, -1)},"events":[${row.events ?? ''}]${extra}${hub}}`,
+    );
   }
   return out;
 }

@@ -21,6 +21,7 @@ import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
 import { classRoutes } from './routes/classes';
 import { deviceRoutes } from './routes/device';
+import { keyRoutes } from './routes/keys';
 import { logRoutes } from './routes/logs';
 import { scenarioRoutes } from './routes/scenarios';
 import { HUB_VERSION } from './version';
@@ -129,6 +130,7 @@ export async function buildHub({ config, db }: BuildOptions): Promise<FastifyIns
       await api.register(classRoutes, { db });
       await api.register(deviceRoutes, { db });
       await api.register(logRoutes, { db });
+      await api.register(keyRoutes, { db });
       await api.register(adminRoutes, { db });
     },
     { prefix: API_PREFIX },

@@ -100,6 +100,7 @@ describe.each(KINDS)('the hub on %s', (kind) => {
       'GET /api/v1/logs/full',
       'GET /api/v1/logs/{sessionId}',
       'POST /api/v1/logs/{sessionId}/notes',
+      'GET /api/v1/keys',
       'GET /api/v1/trainees/{traineeId}/export',
       'DELETE /api/v1/trainees/{traineeId}',
       'GET /api/v1/settings',

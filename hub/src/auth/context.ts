@@ -4,6 +4,7 @@
  * below; every write with a cookie must carry the session's CSRF token.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PublicKeyJwk } from '@defuse/engine';
 import type { Database } from '../db/database';
 import { HttpError } from '../errors';
 import { tokenHash } from './tokens';
@@ -30,6 +31,8 @@ export interface DeviceCaller {
   id: string;
   classId: string;
   traineeId: string;
+  /** The signing key it registered when it joined (older tablets have none). */
+  publicKey?: PublicKeyJwk;
 }
 
 declare module 'fastify' {
@@ -46,13 +49,21 @@ export function installCallerContext(app: FastifyInstance, db: Database): void {
   app.addHook('onRequest', async (request) => {
     const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const { rows } = await db.query<{ id: string; class_id: string; trainee_id: string }>(
-        `SELECT d.id, d.class_id, d.trainee_id FROM devices d JOIN classes c ON c.id = d.class_id
+      const { rows } = await db.query<{
+        id: string;
+        class_id: string;
+        trainee_id: string;
+        public_key: string | null;
+      }>(
+        `SELECT d.id, d.class_id, d.trainee_id, d.public_key FROM devices d JOIN classes c ON c.id = d.class_id
          WHERE d.token_hash = $1 AND d.revoked_at IS NULL AND c.closed_at IS NULL`,
         [tokenHash(bearer)],
       );
       const row = rows[0];
-      if (row) request.device = { id: row.id, classId: row.class_id, traineeId: row.trainee_id };
+      if (row) {
+        request.device = { id: row.id, classId: row.class_id, traineeId: row.trainee_id };
+        if (row.public_key) request.device.publicKey = JSON.parse(row.public_key) as PublicKeyJwk;
+      }
       return;
     }
     const token = request.cookies[SESSION_COOKIE];

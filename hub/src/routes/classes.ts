@@ -5,12 +5,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { PublicKeyJwk } from '@defuse/engine';
 import QRCode from 'qrcode';
 import { requireAccount } from '../auth/context';
 import { newJoinCode, newToken, tokenHash } from '../auth/tokens';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../errors';
-import { classSchema, digest, displayName, errors, mode, traineeId, uuid } from './schemas';
+import { isUsablePublicKey, publicJwkOf } from '../signing';
+import {
+  classSchema,
+  digest,
+  displayName,
+  errors,
+  mode,
+  publicKeyJwk,
+  traineeId,
+  uuid,
+} from './schemas';
 
 interface ClassRow {
   id: string;
@@ -234,16 +245,21 @@ export async function classRoutes(app: FastifyInstance, { db }: { db: Database }
     },
   );
 
-  app.post<{ Body: { code: string; traineeId: string } }>(
+  app.post<{ Body: { code: string; traineeId: string; publicKey?: PublicKeyJwk } }>(
     '/join',
     {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['tablets'],
-        summary: 'Join a class with its code and a trainee id; answers the device token',
+        summary:
+          "Join a class with its code, a trainee id and the tablet's public signing key; answers the device token",
         body: {
           type: 'object',
-          properties: { code: { type: 'string', minLength: 1, maxLength: 32 }, traineeId },
+          properties: {
+            code: { type: 'string', minLength: 1, maxLength: 32 },
+            traineeId,
+            publicKey: publicKeyJwk,
+          },
           required: ['code', 'traineeId'],
           additionalProperties: false,
         },
@@ -256,11 +272,15 @@ export async function classRoutes(app: FastifyInstance, { db }: { db: Database }
               class: { type: 'object', properties: { id: uuid, name: { type: 'string' }, mode } },
             },
           },
-          ...errors(400, 404, 429),
+          ...errors(400, 404, 422, 429),
         },
       },
     },
     async (request, reply) => {
+      const { publicKey } = request.body;
+      if (publicKey && !isUsablePublicKey(publicKey)) {
+        throw new HttpError(422, 'The tablet’s public key is not a point on the P-256 curve.');
+      }
       const code = request.body.code.replace(/[\s-]/g, '').toUpperCase();
       const { rows } = await db.query<{
         id: string;
@@ -276,8 +296,15 @@ export async function classRoutes(app: FastifyInstance, { db }: { db: Database }
       const token = newToken();
       const device = { id: randomUUID(), traineeId: request.body.traineeId };
       await db.query(
-        'INSERT INTO devices (id, class_id, trainee_id, token_hash) VALUES ($1, $2, $3, $4)',
-        [device.id, found.id, device.traineeId, tokenHash(token)],
+        'INSERT INTO devices (id, class_id, trainee_id, token_hash, public_key) VALUES ($1, $2, $3, $4, $5)',
+        [
+          device.id,
+          found.id,
+          device.traineeId,
+          tokenHash(token),
+          // Only the four members, so the stored text compares equal to a log header's key.
+          publicKey ? JSON.stringify(publicJwkOf(publicKey)) : null,
+        ],
       );
       reply.code(201);
       return { token, device, class: found };

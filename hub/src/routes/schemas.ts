@@ -45,6 +45,30 @@ export const uuid = { type: 'string', format: 'uuid' } as const;
 export const digest = { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' } as const;
 export const mode = { type: 'string', enum: ['training', 'assessment'] } as const;
 
+/** A P-256 public key as a JWK: exactly these four members (32-byte coordinates, base64url). */
+export const publicKeyJwk = {
+  type: 'object',
+  properties: {
+    kty: { type: 'string', const: 'EC' },
+    crv: { type: 'string', const: 'P-256' },
+    x: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+    y: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+  },
+  required: ['kty', 'crv', 'x', 'y'],
+  additionalProperties: false,
+} as const;
+
+/** A key a verifier may trust, as `defuse verify --trust` reads it. */
+export const trustedKeySchema = {
+  type: 'object',
+  properties: {
+    publicKey: publicKeyJwk,
+    kind: { type: 'string', enum: ['device', 'hub'] },
+    name: { type: 'string' },
+  },
+  required: ['publicKey', 'kind'],
+} as const;
+
 export const scenarioVersionSchema = {
   type: 'object',
   properties: {

@@ -3,7 +3,7 @@
  * tablet makes them: each decision goes through `startDrill` and is
  * hash-chained by the engine, never written by hand.
  */
-import { availableChoices, startDrill } from '@defuse/engine';
+import { availableChoices, startDrill, type PublicKeyJwk } from '@defuse/engine';
 import type { DecisionLog, Scenario } from '@defuse/schemas';
 
 export interface DrillOptions {
@@ -16,6 +16,8 @@ export interface DrillOptions {
   startedAt?: string;
   /** Stop after this many decisions (an unfinished drill). */
   maxDecisions?: number;
+  /** The tablet's public signing key, put in the header (signing is the caller's). */
+  deviceKey?: PublicKeyJwk;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function drillLog(scenario: Scenario, options: DrillOptions): Promi
     trainee: { id: options.trainee },
     instructor: 'solo',
     startedAt: options.startedAt ?? '2026-11-22T14:03:00.000Z',
+    ...(options.deviceKey && { deviceKey: options.deviceKey }),
   });
   const pick = options.pick ?? (() => 0);
   const limit = options.maxDecisions ?? 200;

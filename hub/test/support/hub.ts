@@ -254,12 +254,17 @@ export async function openClass(
   return response.json();
 }
 
-/** A tablet joins with the class's code as `traineeId`. */
-export async function joinDevice(hub: TestHub, code: string, traineeId: string): Promise<Device> {
+/** A tablet joins with the class's code as `traineeId` (registering `publicKey` when given). */
+export async function joinDevice(
+  hub: TestHub,
+  code: string,
+  traineeId: string,
+  publicKey?: object,
+): Promise<Device> {
   const response = await hub.request({
     method: 'POST',
     url: '/join',
-    payload: { code, traineeId },
+    payload: { code, traineeId, ...(publicKey && { publicKey }) },
   });
   if (response.statusCode !== 201) throw new Error(`join: ${response.statusCode} ${response.body}`);
   const body = response.json() as { token: string; device: { id: string; traineeId: string } };

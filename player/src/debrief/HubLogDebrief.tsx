@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HubAccount } from '../hub/api';
 import { goTo } from './debrief-routes';
-import { deviceShelf, fetchHubLog, hubDebriefLog } from './hub-logs';
+import { deviceShelf, fetchHubKeys, fetchHubLog, hubDebriefLog } from './hub-logs';
 import { HubSignIn } from './HubSignIn';
 import { notesOwner, openFiles, type DebriefLog } from './library';
 import { LogDebrief, type TabId } from './LogDebrief';
@@ -52,8 +52,13 @@ function LoadedHubLog({ sessionId, tab, account }: Props & { account: HubAccount
 
   const load = useCallback(async () => {
     try {
-      const [answer, device] = await Promise.all([fetchHubLog(sessionId), deviceShelf()]);
-      setEntry(hubDebriefLog(answer, device));
+      const [answer, device, trust] = await Promise.all([
+        fetchHubLog(sessionId),
+        deviceShelf(),
+        // Without the hub's keys the log still opens; it just cannot be shown as signed.
+        fetchHubKeys().catch(() => []),
+      ]);
+      setEntry(hubDebriefLog(answer, device, trust));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

@@ -1,7 +1,9 @@
-import { integrityLabel, type Integrity } from './integrity';
+import { integrityLabel, integrityTone, type Integrity } from './integrity';
 
-const ICONS: Record<Integrity['state'], string> = {
+const ICONS: Record<string, string> = {
   intact: '✓',
+  'unknown-key': '?',
+  unsigned: '✓',
   tampered: '!',
   'version-mismatch': '≠',
   'scenario-missing': '?',
@@ -21,12 +23,13 @@ export function IntegrityBadge({
   return (
     <span className={`integrity-wrap${detailed ? ' detailed' : ''}`}>
       <span
-        className={`integrity integrity-${integrity.state}`}
+        className={`integrity integrity-${integrityTone(integrity)}`}
         data-integrity={integrity.state}
+        data-signature={integrity.signature?.state}
         title={integrity.message}
       >
         <span className="integrity-icon" aria-hidden="true">
-          {ICONS[integrity.state]}
+          {ICONS[integrityTone(integrity)]}
         </span>
         {integrityLabel(integrity)}
       </span>

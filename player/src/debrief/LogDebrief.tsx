@@ -114,7 +114,10 @@ export function LogDebrief({ entry, tab, onTab, onBack, onOpenFiles, notesStore 
           {log.scenario.version} · {outcomeLabel(outcome)}
         </p>
         <div className="debrief-status-row">
-          <IntegrityBadge integrity={integrity} detailed={integrity.state !== 'intact'} />
+          <IntegrityBadge
+            integrity={integrity}
+            detailed={integrity.state !== 'intact' || integrity.signature?.state === 'unknown-key'}
+          />
           {toolbar}
         </div>
         {entry.conflict && (

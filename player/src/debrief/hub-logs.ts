@@ -4,7 +4,7 @@
  * kept on the hub. Every request goes through the apps' hub client; every
  * verdict on a log comes from the engine, exactly as for logs on the tablet.
  */
-import { scenarioDigest, validateScenario } from '@defuse/engine';
+import { scenarioDigest, validateScenario, type TrustedKey } from '@defuse/engine';
 import type { Annotation, DecisionLog, Scenario } from '@defuse/schemas';
 import {
   hubRequest,
@@ -104,6 +104,25 @@ export function fetchFullLogPage(
   return hubRequest(path, signal ? { signal } : {});
 }
 
+let hubKeys: Promise<TrustedKey[]> | undefined;
+
+/**
+ * The keys the hub vouches for (its own and every registered tablet's),
+ * fetched once per page: a log signed by one of them is "signed", any other
+ * key only "intact, but anyone could have written it". A failed fetch is
+ * forgotten, so the next debrief asks again.
+ */
+export function fetchHubKeys(): Promise<TrustedKey[]> {
+  hubKeys ??= hubRequest<{ keys: TrustedKey[] }>('/keys').then(
+    (answer) => answer.keys,
+    (error: unknown) => {
+      hubKeys = undefined;
+      throw error;
+    },
+  );
+  return hubKeys;
+}
+
 /** One log with the scenario text it was recorded against. */
 export function fetchHubLog(sessionId: string, signal?: AbortSignal): Promise<HubLogAnswer> {
   return hubRequest<HubLogAnswer>(
@@ -129,13 +148,17 @@ export function hubShelf(scenario: unknown, device: ScenarioShelf = new Map()): 
  * check as a local one. The device's scenarios join the hub's copy, so a
  * scenario file opened here can still fill in for a text the hub lacks.
  */
-export function hubDebriefLog(answer: HubLogAnswer, device?: ScenarioShelf): DebriefLog {
+export function hubDebriefLog(
+  answer: HubLogAnswer,
+  device?: ScenarioShelf,
+  trust: readonly TrustedKey[] = [],
+): DebriefLog {
   const log = { ...answer.log, annotations: (answer.log.annotations ?? []).map(asAnnotation) };
   return {
     key: `h.${log.sessionId}`,
     source: 'hub',
     log,
-    integrity: checkIntegrity(log, hubShelf(answer.scenario, device)),
+    integrity: checkIntegrity(log, hubShelf(answer.scenario, device), trust),
   };
 }
 

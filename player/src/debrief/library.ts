@@ -11,7 +11,8 @@ import {
   type DebriefNotes,
   type NotesOwner,
 } from './debrief-store';
-import { checkIntegrity, type Integrity, type ScenarioShelf } from './integrity';
+import { devicePublicKey } from '../storage/device-key';
+import { checkIntegrity, THIS_TABLET, type Integrity, type ScenarioShelf } from './integrity';
 
 /** A log the debrief can open: one of this device's drills, a file, or a log on the class hub. */
 export interface DebriefLog {
@@ -101,19 +102,22 @@ export async function loadLibrary(): Promise<DebriefLibrary> {
     device.push({ log });
   }
   const files = await listOpenedFiles();
+  // A local log is vouched for by this device's own key; a file signed by any other key is not.
+  const own = await devicePublicKey();
+  const trust = own ? [{ publicKey: own, kind: 'device' as const, name: THIS_TABLET }] : [];
   const logs: DebriefLog[] = [
     ...device.map(({ log }) => ({
       key: deviceKey(log.sessionId),
       source: 'device' as const,
       log,
-      integrity: checkIntegrity(log, shelf),
+      integrity: checkIntegrity(log, shelf, trust),
     })),
     ...files.map((f) => ({
       key: f.key,
       source: 'file' as const,
       fileName: f.fileName,
       log: f.log,
-      integrity: checkIntegrity(f.log, shelf),
+      integrity: checkIntegrity(f.log, shelf, trust),
     })),
   ];
   return { logs: markConflicts(logs), shelf };

@@ -2,6 +2,7 @@ import { resumeDrill, startDrill, type Drill } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
 import { activeDrill, registerDrill, type ActiveDrill } from './active';
 import { loadAwaiting, loadHeartbeat } from '../storage/heartbeat';
+import { deviceKey, signHash, type DeviceKey } from '../storage/device-key';
 import { createRecorder, loadLog, loadSession, type ClassLink } from '../storage/logs';
 import type { DrillSettings } from '../storage/settings';
 
@@ -23,12 +24,14 @@ export async function beginDrill(
   classLink?: ClassLink,
 ): Promise<ActiveDrill> {
   const traineeId = settings.traineeId.trim() || ANONYMOUS_TRAINEE;
+  const key = await deviceKey();
   const drill = await startDrill(scenario, {
     trainee: { id: traineeId },
     mode: settings.mode,
     instructor: settings.instructor,
     clock,
-    onEvent: createRecorder(scenario, settings.instructor, undefined, classLink),
+    ...(key && { deviceKey: key.publicJwk }),
+    onEvent: createRecorder(scenario, settings.instructor, undefined, classLink, signer(key)),
   });
   const entry: ActiveDrill = {
     sessionId: drill.log().sessionId,
@@ -39,6 +42,15 @@ export async function beginDrill(
   };
   registerDrill(entry);
   return entry;
+}
+
+/** The recorder's signer for a device key (none where the device has no key). */
+function signer(key: DeviceKey | undefined): ((hash: string) => Promise<string>) | undefined {
+  return key && ((hash) => signHash(key.privateKey, hash));
+}
+
+function sameKey(a: DeviceKey['publicJwk'] | undefined, b: DeviceKey['publicJwk']): boolean {
+  return a !== undefined && a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y;
 }
 
 /** Raised when a stored drill cannot be resumed; the message is for people. */
@@ -58,6 +70,10 @@ export async function resumeStoredDrill(sessionId: string): Promise<ActiveDrill>
   const log = await loadLog(sessionId);
   if (!record || !log) throw new ResumeError('This drill is no longer stored on this device.');
   if (record.lastEvent.type === 'end') throw new ResumeError('This drill has already ended.');
+  const key = await deviceKey();
+  // Only a log this device's key began is signed on: its header names the key that must sign
+  // every event, and an older unsigned log stays unsigned rather than half-signed.
+  const ownKey = key && sameKey(log.deviceKey, key.publicJwk) ? key : undefined;
   const interruptedAt = await loadHeartbeat(sessionId);
   const awaiting = await loadAwaiting(sessionId);
   let drill: Drill;
@@ -67,7 +83,13 @@ export async function resumeStoredDrill(sessionId: string): Promise<ActiveDrill>
       instructor: record.instructor,
       ...(interruptedAt !== undefined && { interruptedAt }),
       ...(awaiting !== undefined && { awaiting }),
-      onEvent: createRecorder(record.scenario, record.instructor, record),
+      onEvent: createRecorder(
+        record.scenario,
+        record.instructor,
+        record,
+        undefined,
+        signer(ownKey),
+      ),
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

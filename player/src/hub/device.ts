@@ -3,6 +3,7 @@
  * its class is still open, and send its drills' events. Thin wrappers over
  * {@link hubRequest}, so errors stay {@link HubError}s with the hub's words.
  */
+import type { PublicKeyJwk } from '@defuse/engine';
 import type { LogEvent } from '@defuse/schemas';
 import { hubRequest, type HubClass, type HubDevice, type LogHeader } from './api';
 
@@ -13,9 +14,17 @@ export interface JoinAnswer {
   class: HubClass;
 }
 
-/** Joins the class with this code as this trainee (404 unknown or closed code, 429 too many tries). */
-export function joinClass(code: string, traineeId: string): Promise<JoinAnswer> {
-  return hubRequest('/join', { body: { code, traineeId } });
+/**
+ * Joins the class with this code as this trainee (404 unknown or closed code,
+ * 429 too many tries). `publicKey`, the device's signing key, is registered
+ * with the hub, which from then on accepts only logs signed by it.
+ */
+export function joinClass(
+  code: string,
+  traineeId: string,
+  publicKey?: PublicKeyJwk,
+): Promise<JoinAnswer> {
+  return hubRequest('/join', { body: { code, traineeId, ...(publicKey && { publicKey }) } });
 }
 
 /** The device and its class as the hub knows them; 401 once the class is closed. */

@@ -5,11 +5,12 @@
  */
 import { deviceScenarios, HubError } from './api';
 import { joinClass, normaliseCode } from './device';
+import { devicePublicKey } from '../storage/device-key';
 import { saveClassScenarios, saveMembership, type Membership } from '../storage/membership';
 
 /** Joins the class and stores the answer on the device; rejects with a {@link HubError}. */
 export async function joinAndRemember(code: string, traineeId: string): Promise<Membership> {
-  const answer = await joinClass(normaliseCode(code), traineeId.trim());
+  const answer = await joinClass(normaliseCode(code), traineeId.trim(), await devicePublicKey());
   const membership: Membership = {
     token: answer.token,
     device: { id: answer.device.id, traineeId: answer.device.traineeId },

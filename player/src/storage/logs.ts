@@ -75,20 +75,38 @@ export class RecordingError extends Error {
  * A class drill passes its `classLink`: the first event's transaction also
  * writes the session's sync record, so a crash cannot leave a class log that
  * the outbox does not know about.
+ *
+ * With `sign` (the device key's signer), each event's hash is signed before
+ * the write and the event is stored with its `sig`, so the signature is on
+ * the device before the drill moves on, like the event itself.
  */
 export function createRecorder(
   scenario: Scenario,
   instructor: InstructorSetting,
   stored?: SessionSummaryRecord,
   classLink?: ClassLink,
+  sign?: (hash: string) => Promise<string>,
 ): (event: LogEvent, log: DecisionLog) => Promise<void> {
   let summary = stored && summaryOnly(stored);
   return async (event, log) => {
     const next = nextSummary(summary, scenario, instructor, event, log);
-    await writeEvent(scenario, event, next, summary === undefined ? { classLink } : undefined);
+    const signed = sign ? { ...event, sig: await signOrFail(sign, event) } : event;
+    await writeEvent(scenario, signed, next, summary === undefined ? { classLink } : undefined);
     summary = next;
     announceStored(next.sessionId);
   };
+}
+
+/** The event's signature; a failure stops the drill like a failed write would. */
+async function signOrFail(sign: (hash: string) => Promise<string>, event: LogEvent) {
+  try {
+    return await sign(event.hash);
+  } catch (error) {
+    throw new RecordingError(
+      `Event ${event.seq} (${event.type}) could not be signed on this device: ${describeStorageError(error)}`,
+      event.seq,
+    );
+  }
 }
 
 /** A summary record without anything else a caller may have joined to it. */

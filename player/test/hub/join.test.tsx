@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { devicePublicKey } from '../../src/storage/device-key';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HomeScreen } from '../../src/home/HomeScreen';
@@ -55,7 +56,10 @@ describe('joining a class', () => {
     await userEvent.setup().type(screen.getByLabelText('Trainee ID'), 'T-4471');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Join class' }));
     await waitFor(() => expect(window.location.hash).toBe('#/'));
-    expect(hub.joins).toEqual([{ code: 'K7QX4M', traineeId: 'T-4471' }]);
+    // The tablet registers its signing key, so the hub accepts only logs it signed.
+    const publicKey = await devicePublicKey();
+    expect(publicKey).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect(hub.joins).toEqual([{ code: 'K7QX4M', traineeId: 'T-4471', publicKey }]);
     expect(await loadMembership()).toMatchObject({
       token: 'device-token-1',
       device: { traineeId: 'T-4471' },
