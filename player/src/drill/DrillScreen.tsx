@@ -11,12 +11,22 @@ import { FeedbackCard } from './FeedbackCard';
 import { InstructorPanel } from './InstructorPanel';
 import { OutcomeView } from './OutcomeView';
 import { activeDrill, resumeStoredDrill, type ActiveDrill } from './session';
+import { DrillOpenElsewhereError, useDrillTakenOver } from './drill-owner';
+import { DrillOpenElsewhere, DrillTakenOver } from './DrillElsewhere';
 import { useDrillController } from './useDrillController';
 
 /** The drill route: the running drill, or what is stored about it (ended, or waiting to resume). */
 export function DrillScreen({ sessionId }: { sessionId: string }) {
   const [active, setActive] = useState<ActiveDrill | undefined>(() => activeDrill(sessionId));
   useEffect(() => setActive(activeDrill(sessionId)), [sessionId]);
+  const takenOver = useDrillTakenOver(sessionId);
+  if (takenOver.lost) {
+    const back = (drill: ActiveDrill) => {
+      takenOver.clear();
+      setActive(drill);
+    };
+    return <StoredDrill key="taken" sessionId={sessionId} onResumed={back} takenOver />;
+  }
   if (active) return <LiveDrill key={sessionId} active={active} />;
   return <StoredDrill sessionId={sessionId} onResumed={setActive} />;
 }
@@ -168,11 +178,17 @@ function useChoiceKeys(ids: string[], enabled: boolean, choose: (id: string) => 
   }, [key, enabled, choose]);
 }
 
-function StoredDrill(props: { sessionId: string; onResumed: (drill: ActiveDrill) => void }) {
+function StoredDrill(props: {
+  sessionId: string;
+  onResumed: (drill: ActiveDrill) => void;
+  /** Another tab took this drill from this one. */
+  takenOver?: boolean;
+}) {
   const { sessionId, onResumed } = props;
   const [record, setRecord] = useState<SessionRecord | null>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [elsewhere, setElsewhere] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -185,15 +201,21 @@ function StoredDrill(props: { sessionId: string; onResumed: (drill: ActiveDrill)
     };
   }, [sessionId]);
 
-  async function resume() {
+  async function resume(takeOver = false) {
     setBusy(true);
     setError(undefined);
     try {
-      onResumed(await resumeStoredDrill(sessionId));
+      onResumed(await resumeStoredDrill(sessionId, takeOver));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof DrillOpenElsewhereError) setElsewhere(true);
+      else setError(e instanceof Error ? e.message : String(e));
       setBusy(false);
     }
+  }
+
+  if (props.takenOver || elsewhere) {
+    const Notice = props.takenOver ? DrillTakenOver : DrillOpenElsewhere;
+    return <Notice busy={busy} error={error} onTakeOver={() => void resume(true)} />;
   }
 
   if (record === undefined) return <p className="hint">Loading…</p>;

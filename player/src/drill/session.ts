@@ -1,6 +1,7 @@
 import { resumeDrill, startDrill, type Drill } from '@defuse/engine';
 import type { Scenario } from '@defuse/schemas';
 import { activeDrill, registerDrill, type ActiveDrill } from './active';
+import { claimDrill, releaseDrillOwner } from './drill-owner';
 import { loadAwaiting, loadHeartbeat } from '../storage/heartbeat';
 import { deviceKey, signHash, type DeviceKey } from '../storage/device-key';
 import { createRecorder, loadLog, loadSession, type ClassLink } from '../storage/logs';
@@ -40,6 +41,8 @@ export async function beginDrill(
     mode: settings.mode,
     instructor: settings.instructor,
   };
+  // This tab owns the new drill from its first event, so no other tab resumes it under it.
+  await claimDrill(entry.sessionId);
   registerDrill(entry);
   return entry;
 }
@@ -63,9 +66,11 @@ export class ResumeError extends Error {
  * kept alongside it. The engine appends the `resume` event (stored before
  * this resolves) and restarts a running timer with the time it had left.
  */
-export async function resumeStoredDrill(sessionId: string): Promise<ActiveDrill> {
+export async function resumeStoredDrill(sessionId: string, takeOver = false): Promise<ActiveDrill> {
   const running = activeDrill(sessionId);
   if (running) return running;
+  // Before reading the log: a tab that owned it may still be writing (see drill-owner.ts).
+  await claimDrill(sessionId, { takeOver });
   const record = await loadSession(sessionId);
   const log = await loadLog(sessionId);
   if (!record || !log) throw new ResumeError('This drill is no longer stored on this device.');
@@ -93,6 +98,7 @@ export async function resumeStoredDrill(sessionId: string): Promise<ActiveDrill>
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    void releaseDrillOwner(sessionId);
     throw new ResumeError(`This drill cannot be resumed: ${reason}`);
   }
   const entry: ActiveDrill = {
