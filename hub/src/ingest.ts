@@ -87,10 +87,13 @@ export async function ingestEvents(
   const headerText = canonicalJson(header);
   // Read before the transaction: on PGlite a query outside it would wait for it to end.
   const key = await hubKey(db);
+  const quick = await appendInOrder(db, device, sessionId, header, headerText, events, key);
+  if (quick) return quick;
 
   let refusal: HttpError | undefined;
   const result = await db.transaction(async (tx) => {
     const row = await openLog(tx, device, sessionId, header, headerText);
+    const from = { last: row.last_seq, head: row.head_hash };
     let { last_seq: last, head_hash: head } = row;
     const held = await heldHashes(tx, sessionId, events, last);
     const accepted: { seq: number; hash: string; text: string; event: LogEvent }[] = [];
@@ -120,7 +123,10 @@ export async function ingestEvents(
       last = event.seq;
       head = event.hash;
     }
-    if (accepted.length) await append(tx, sessionId, accepted, last, head);
+    // The row is locked: the chain cannot have moved since it was read.
+    if (accepted.length && (await append(tx, sessionId, accepted, from)) !== accepted.length) {
+      throw new Error(`the chain of drill ${sessionId} moved while it was locked`);
+    }
     return { stored: last, head };
   });
   if (refusal) throw refusal;
@@ -246,34 +252,90 @@ function stored(event: LogEvent, key: HubKey): string {
   return canonicalJson({ ...event, hubSig: countersign(key, event.hash) });
 }
 
+type Accepted = { seq: number; hash: string; text: string; event: LogEvent };
+
+/**
+ * Appends accepted events and moves the drill's head past them, in one
+ * statement that takes effect only while the chain still stands where the
+ * events were checked against (`from`). Resolves with how many events it
+ * stored: all of them, or none when the chain had moved meanwhile.
+ */
 async function append(
-  tx: Queryable,
+  q: Queryable,
   sessionId: string,
-  accepted: { seq: number; hash: string; text: string; event: LogEvent }[],
-  last: number,
-  head: string,
-) {
-  await tx.query(
-    `INSERT INTO log_events (session_id, seq, hash, event)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
+  accepted: Accepted[],
+  from: { last: number; head: string },
+): Promise<number> {
+  const end = accepted.find((a) => a.event.type === 'end');
+  const last = accepted.at(-1)!;
+  const { rows } = await q.query(
+    `WITH moved AS (
+       UPDATE logs SET last_seq = $5, head_hash = $6, updated_at = now(),
+         complete = complete OR $7, outcome = coalesce($8::jsonb, outcome)
+       WHERE session_id = $1 AND last_seq = $9 AND head_hash = $10
+       RETURNING session_id)
+     INSERT INTO log_events (session_id, seq, hash, event)
+     SELECT moved.session_id, x.seq, x.hash, x.event
+     FROM moved, unnest($2::int[], $3::text[], $4::text[]) AS x(seq, hash, event)
+     RETURNING seq`,
     [
       sessionId,
       accepted.map((a) => a.seq),
       accepted.map((a) => a.hash),
       accepted.map((a) => a.text),
-    ],
-  );
-  const end = accepted.find((a) => a.event.type === 'end');
-  await tx.query(
-    `UPDATE logs SET last_seq = $2, head_hash = $3, updated_at = now(),
-       complete = complete OR $4, outcome = coalesce($5::jsonb, outcome)
-     WHERE session_id = $1`,
-    [
-      sessionId,
-      last,
-      head,
+      last.seq,
+      last.hash,
       end !== undefined,
       end?.event.outcome ? JSON.stringify(end.event.outcome) : null,
+      from.last,
+      from.head,
     ],
   );
+  return rows.length;
+}
+
+/**
+ * The common upload, a drill the hub holds continued in order, in two
+ * statements rather than a locked transaction: read where the chain stands,
+ * check the new events against it here, append them only if it has not
+ * moved. Anything else (a first upload, a retry, a refusal, two uploads of
+ * one drill racing) answers undefined and goes the locked way, which gives
+ * the same answers with the same checks.
+ */
+async function appendInOrder(
+  db: Database,
+  device: DeviceCaller,
+  sessionId: string,
+  header: LogHeader,
+  headerText: string,
+  events: LogEvent[],
+  key: HubKey,
+): Promise<IngestResult | undefined> {
+  const { rows } = await db.query<LogRow>(
+    'SELECT class_id, trainee_id, header, last_seq, head_hash FROM logs WHERE session_id = $1',
+    [sessionId],
+  );
+  const row = rows[0];
+  if (!row || row.class_id !== device.classId || row.trainee_id !== device.traineeId) return;
+  if (row.header !== headerText) return;
+  let head = row.head_hash;
+  const accepted: Accepted[] = [];
+  for (const event of events) {
+    if (event.seq !== row.last_seq + accepted.length + 1) return;
+    if (checkEvent(event, head, header) ?? checkSignature(event, header)) return;
+    accepted.push({ seq: event.seq, hash: event.hash, text: stored(event, key), event });
+    head = event.hash;
+  }
+  try {
+    const count = await append(db, sessionId, accepted, {
+      last: row.last_seq,
+      head: row.head_hash,
+    });
+    if (count !== accepted.length) return;
+  } catch (error) {
+    // Another upload of the same events got there first (unique key): the locked way sorts it out.
+    if ((error as { code?: string }).code === '23505') return;
+    throw error;
+  }
+  return { stored: accepted.at(-1)!.seq, head };
 }

@@ -63,6 +63,20 @@ describe.each(KINDS)('uploading decision logs on %s', (kind) => {
     ).toBe(1);
   });
 
+  it('stores each event once when a tablet sends the same batch twice at the same moment', async () => {
+    const { device, log } = await tablet();
+    expect((await upload(hub, device, log, log.events.slice(0, 2))).statusCode).toBe(200);
+    // An outbox retry racing its first try: both must be acknowledged, neither duplicated.
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => upload(hub, device, log, log.events.slice(2, 5))),
+    );
+    for (const answer of answers) {
+      expect(answer.statusCode).toBe(200);
+      expect(answer.json()).toEqual({ stored: 5, head: log.events[4]!.hash });
+    }
+    expect(await storedEvents(log)).toBe(5);
+  });
+
   it('refuses an event that skips ahead with 422 and the seq, keeping what came before', async () => {
     const { device, log } = await tablet();
     await upload(hub, device, log, log.events.slice(0, 2));
