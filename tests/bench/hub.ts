@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { canonicalJson, classStats, parseScenario, startDrill } from '@defuse/engine';
 import type { DecisionLog, LogEvent, Scenario } from '@defuse/schemas';
 import { newToken, tokenHash } from '../../hub/src/auth/tokens';
@@ -165,6 +166,28 @@ async function runLoad<T>(
     firstFailure,
     timedOut,
   };
+}
+
+/**
+ * The same load as {@link runLoad}, sent over HTTP by a worker thread, so the
+ * simulated tablets do not share the hub's event loop (on this 2-core
+ * machine, the hub gets one core and the tablets the other).
+ */
+function tabletsOnTheirOwnThread(
+  api: string,
+  tablets: { token: string; uploads: { sessionId: string; body: string }[] }[],
+  paced: boolean,
+): Promise<LoadResult> {
+  const worker = new Worker(new URL('./hub-load-worker.mjs', import.meta.url), {
+    workerData: { api, tablets, paced, thinkMs: THINK_MS, phaseMs: PHASE_MS },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result: LoadResult) => {
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once('error', reject);
+  });
 }
 
 /** A throwaway PostgreSQL 15 cluster on a free loopback port, or why there is none. */
@@ -357,24 +380,15 @@ async function benchDatabase(db: Database, name: string, work: Workload, budget:
   const { app, api, cookie, classId } = await hubOn(db);
   try {
     const devices = await addDevices(db, classId, work.traineeIds);
-    const upload = (tablet: number) => async (item: Upload) => {
-      const response = await fetch(`${api}/device/logs/${item.sessionId}/events`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${devices[tablet]!.token}`,
-          'content-type': 'application/json',
-        },
-        body: item.body,
-      });
-      const text = await response.text();
-      if (response.status !== 200) throw new Error(`upload answered ${response.status}: ${text}`);
-    };
-    const sendAs = <T>(items: T[][], make: (tablet: number) => (item: T) => Promise<void>) => {
-      const senders = items.map((_, t) => make(t));
-      return items.map((own, t) => own.map((item) => ({ item, send: senders[t]! })));
-    };
     const viaHub = (items: Upload[][], paced: boolean) =>
-      runLoad(sendAs(items, upload), ({ item, send }) => send(item), paced);
+      tabletsOnTheirOwnThread(
+        api,
+        items.map((uploads, t) => ({
+          token: devices[t]!.token,
+          uploads: uploads.map(({ sessionId, body }) => ({ sessionId, body })),
+        })),
+        paced,
+      );
 
     // The floor: the same rows, one INSERT each, into a table like log_events (no hub, no HTTP).
     await db.exec(
