@@ -110,6 +110,26 @@ describe.each(KINDS)('publishing scenarios on %s', (kind) => {
     expect(body.message).toContain(engine[0]!.code);
   });
 
+  it('refuses a scenario sent as anything but JSON with 415, and stores nothing', async () => {
+    const doc = JSON.parse(shippedText('library-agitated-patron'));
+    const refused = await hub.request({
+      method: 'POST',
+      url: '/scenarios',
+      headers: { ...instructor.headers, 'content-type': 'text/plain' },
+      payload: JSON.stringify({ ...doc, version: '7.0.0' }),
+    });
+    expect(refused.statusCode).toBe(415);
+    oneLine(refused.json());
+    const listed = await hub.request({
+      method: 'GET',
+      url: '/scenarios',
+      headers: instructor.headers,
+    });
+    expect(listed.json().scenarios.map((s: { version: string }) => s.version)).not.toContain(
+      '7.0.0',
+    );
+  });
+
   it('refuses a document over 5 MB with 413 in one line', async () => {
     const doc = JSON.parse(shippedText('library-agitated-patron'));
     const big = JSON.stringify({

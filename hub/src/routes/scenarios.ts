@@ -42,6 +42,8 @@ export async function scenarioRoutes(app: FastifyInstance, { db }: { db: Databas
     { parseAs: 'string', bodyLimit: MAX_SCENARIO_BYTES },
     (_request, body, done) => done(null, body),
   );
+  // Only JSON is a scenario: Fastify's own text/plain parser must not let another type through.
+  app.removeContentTypeParser('text/plain');
 
   app.get(
     '/scenarios',
