@@ -50,15 +50,17 @@ async function joinClass(page: Page, code: string, trainee: string): Promise<voi
   await page.goto(`${hub.url}#/join/${code}`);
   await page.getByLabel('Trainee ID').fill(trainee);
   await page.getByRole('button', { name: 'Join class' }).tap();
-  await page.getByRole('heading', { name: 'Class scenarios' }).waitFor();
-  await page.locator(`[data-scenario-id="${SCENARIO}"]`).first().waitFor();
+  await page
+    .locator('section[aria-labelledby="class-heading"]')
+    .locator(`[data-scenario-id="${SCENARIO}"]`)
+    .waitFor();
 }
 
-/** Starts the class scenario (the first card of it: the class list comes first). */
+/** Starts the scenario from the class's list (the library's copy of it would stay on the tablet). */
 async function startClassDrill(page: Page): Promise<void> {
   await page
+    .locator('section[aria-labelledby="class-heading"]')
     .locator(`[data-scenario-id="${SCENARIO}"]`)
-    .first()
     .getByRole('button', { name: 'Start' })
     .tap();
   await page.locator('[data-beat-id]').waitFor();
@@ -97,7 +99,16 @@ async function waitForSync(
   text: RegExp,
   { timeout = 45_000, status = 'Complete' as 'Complete' | 'Interrupted' } = {},
 ): Promise<void> {
-  await expect.poll(() => syncState(page, status), { timeout, interval: 1000 }).toMatch(text);
+  try {
+    await expect.poll(() => syncState(page, status), { timeout, interval: 1000 }).toMatch(text);
+  } catch (error) {
+    // Say what the tablet's Logs screen showed instead.
+    const shown = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '(no page)');
+    throw new Error(`${String(error)}\nThe Logs screen shows:\n${shown}`);
+  }
 }
 
 describe('a class on the hub', () => {

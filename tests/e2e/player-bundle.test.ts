@@ -17,13 +17,13 @@ describe('the production build', () => {
     }
   });
 
-  it('precaches the app for offline use but leaves the editor to its own pages', () => {
+  it('precaches the app for offline use but leaves the editor and the hub’s API to their own pages', () => {
     const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
     expect(sw).toMatch(/index\.html/);
     expect(sw).toMatch(/DrillScreen-[\w-]+\.js/);
     expect(sw).not.toMatch(/"editor\//);
-    // Offline navigation falls back to the player, except under /editor/.
-    expect(sw).toContain('denylist:[/^\\/editor(\\/|$)/]');
+    // Offline navigation falls back to the player, except under /editor/ and the hub's /api/.
+    expect(sw).toContain('denylist:[/^\\/editor(\\/|$)/,/^\\/api\\//]');
     const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.webmanifest'), 'utf8')) as {
       name: string;
       icons: { sizes: string; purpose?: string }[];
