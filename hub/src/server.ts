@@ -38,6 +38,8 @@ export interface BuildOptions {
 export async function buildHub({ config, db }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
+    // One line per request drowns the start-up line and errors on a classroom laptop; debug shows them.
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     // Unknown fields are refused, not silently dropped.
