@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classStats, parseScenario, startDrill, toXapiStatements } from '@defuse/engine';
 import type { DecisionLog, Scenario } from '@defuse/schemas';
+import { seeded } from './generate';
 import type { BenchRow } from './types';
 
 const LOGS = 1000;
@@ -15,24 +16,12 @@ function libraryScenario(): Scenario {
   return scenario;
 }
 
-/** A small seeded generator, so every run of the bench debriefs the same class. */
-function generator(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A class of trainees on the library scenario: each run takes random offered
  * choices (now and then letting a timer run out) with 1 to 12 s per decision.
  */
 export async function generateClass(scenario: Scenario, count: number): Promise<DecisionLog[]> {
-  const random = generator(2718);
+  const random = seeded(2718);
   const logs: DecisionLog[] = [];
   for (let i = 0; i < count; i++) {
     let now = 0;

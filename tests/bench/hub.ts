@@ -22,6 +22,7 @@ import { newToken, tokenHash } from '../../hub/src/auth/tokens';
 import { buildHub, ingestEvents, migrate, openPglite, openPostgres } from '../../hub/src/index';
 import type { Database } from '../../hub/src/index';
 import { generateClass } from './debrief';
+import { seeded } from './generate';
 import type { BenchRow } from './types';
 
 const TABLETS = 200;
@@ -47,17 +48,6 @@ function loadScenario(id: string): Scenario {
   const { scenario, diagnostics } = parseScenario(readFileSync(scenarioFile(id)));
   if (!scenario) throw new Error(`${id} is invalid: ${diagnostics[0]?.message}`);
   return scenario;
-}
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function percentile(sorted: number[], p: number): number {
